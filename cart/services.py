@@ -1,0 +1,202 @@
+"""Every write to a cart.
+
+Each change locks the shopper's cart row (``select_for_update`` inside
+``atomic()``), so concurrent clicks on the same cart run one after the other
+and none is lost. The lock also covers the first add of a product: no second
+line can appear while the first is being written.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from store.models import Product
+
+from .models import Cart, CartItem
+
+
+class CartError(ValidationError):
+    """A change the shop refuses; its message is shown to the shopper."""
+
+
+class ProductUnavailable(CartError):
+    pass
+
+
+class LineNotFound(Exception):
+    """The line is not in this shopper's cart (or no longer exists)."""
+
+
+@dataclass(frozen=True)
+class CartChange:
+    product: Product
+    item: CartItem | None  # None when the change removed the line
+    quantity: int  # quantity of the line afterwards, 0 if removed
+    notice: str = ""  # set when the shop had to adjust what was asked for
+
+    @property
+    def removed(self) -> bool:
+        return self.item is None
+
+
+@dataclass(frozen=True)
+class RemovedLine:
+    """Enough of a removed line to put it back."""
+
+    product: Product
+    quantity: int
+    unit_price: Decimal
+
+
+def _locked_cart(user: AbstractBaseUser) -> Cart:
+    try:
+        return Cart.objects.select_for_update().get(user=user)
+    except Cart.DoesNotExist:
+        pass
+    try:
+        with transaction.atomic():
+            return Cart.objects.create(user=user)
+    except IntegrityError:
+        # A concurrent first request created it; wait for its lock.
+        return Cart.objects.select_for_update().get(user=user)
+
+
+def _limit_for(product: Product) -> int:
+    return min(product.stock, settings.CART_MAX_LINE_QUANTITY)
+
+
+def _capped(product: Product, wanted: int) -> tuple[int, str]:
+    """The quantity the shop can honour, and what to tell the shopper if it is less."""
+    if wanted <= product.stock and wanted <= settings.CART_MAX_LINE_QUANTITY:
+        return wanted, ""
+    if product.stock <= settings.CART_MAX_LINE_QUANTITY:
+        return product.stock, f"Only {product.stock} left — quantity set to {product.stock}."
+    limit = settings.CART_MAX_LINE_QUANTITY
+    return limit, f"You can buy at most {limit} of one product — quantity set to {limit}."
+
+
+def _at_limit_message(product: Product, quantity: int) -> str:
+    if quantity >= settings.CART_MAX_LINE_QUANTITY:
+        return f"You already have the most we sell of one product ({quantity})."
+    return f"Only {product.stock} left — you already have {quantity} in your cart."
+
+
+def _check_buyable(product: Product) -> None:
+    if not product.is_active:
+        raise ProductUnavailable(f"{product.name} is no longer sold.", code="inactive")
+    if product.stock <= 0:
+        raise ProductUnavailable(f"{product.name} is out of stock.", code="out_of_stock")
+
+
+def _write_quantity(*, item: CartItem, quantity: int, notice: str = "") -> CartChange:
+    if quantity <= 0:
+        item.delete()
+        return CartChange(product=item.product, item=None, quantity=0, notice=notice)
+    if quantity != item.quantity:
+        item.quantity = quantity
+        item.save(update_fields=["quantity", "updated_at"])
+    return CartChange(product=item.product, item=item, quantity=quantity, notice=notice)
+
+
+def _locked_item(user: AbstractBaseUser, item_id: int) -> CartItem:
+    cart = _locked_cart(user)
+    item = CartItem.objects.select_related("product").filter(cart=cart, pk=item_id).first()
+    if item is None:
+        raise LineNotFound(item_id)
+    return item
+
+
+@transaction.atomic
+def cart_add_product(*, user: AbstractBaseUser, product: Product, quantity: int) -> CartChange:
+    """Add ``quantity`` units, on top of what the cart already holds."""
+    if quantity < 1:
+        raise CartError("Choose a quantity of at least 1.", code="quantity")
+    cart = _locked_cart(user)
+    product = Product.objects.get(pk=product.pk)  # fresh stock and price, read under the lock
+    _check_buyable(product)
+    item = CartItem.objects.filter(cart=cart, product=product).first()
+    if item is None:
+        new_quantity, notice = _capped(product, quantity)
+        item = CartItem.objects.create(cart=cart, product=product, quantity=new_quantity, unit_price=product.price)
+        return CartChange(product=product, item=item, quantity=new_quantity, notice=notice)
+    if item.quantity >= _limit_for(product):
+        raise CartError(_at_limit_message(product, item.quantity), code="limit")
+    item.product = product
+    new_quantity, notice = _capped(product, item.quantity + quantity)
+    return _write_quantity(item=item, quantity=new_quantity, notice=notice)
+
+
+@transaction.atomic
+def cart_set_quantity(*, user: AbstractBaseUser, item_id: int, quantity: int) -> CartChange:
+    """Set a line to ``quantity``; 0 removes it."""
+    if quantity < 0:
+        raise CartError("Quantity cannot be negative.", code="quantity")
+    item = _locked_item(user, item_id)
+    if quantity == 0:
+        return _write_quantity(item=item, quantity=0)
+    _check_buyable(item.product)
+    new_quantity, notice = _capped(item.product, quantity)
+    return _write_quantity(item=item, quantity=new_quantity, notice=notice)
+
+
+@transaction.atomic
+def cart_increase(*, user: AbstractBaseUser, item_id: int) -> CartChange:
+    item = _locked_item(user, item_id)
+    _check_buyable(item.product)
+    if item.quantity >= _limit_for(item.product):
+        if item.quantity > _limit_for(item.product):
+            # Stock fell below the line since it was added: bring it down to what is left.
+            new_quantity, notice = _capped(item.product, item.quantity)
+            return _write_quantity(item=item, quantity=new_quantity, notice=notice)
+        raise CartError(_at_limit_message(item.product, item.quantity), code="limit")
+    return _write_quantity(item=item, quantity=item.quantity + 1)
+
+
+@transaction.atomic
+def cart_decrease(*, user: AbstractBaseUser, item_id: int) -> CartChange:
+    """One fewer; at 1 the line is removed."""
+    item = _locked_item(user, item_id)
+    if item.quantity > item.product.stock > 0:
+        # Stock fell below the line: step down to what is left, not one by one.
+        new_quantity, notice = _capped(item.product, item.quantity)
+        return _write_quantity(item=item, quantity=new_quantity, notice=notice)
+    return _write_quantity(item=item, quantity=item.quantity - 1)
+
+
+@transaction.atomic
+def cart_remove(*, user: AbstractBaseUser, item_id: int) -> RemovedLine:
+    item = _locked_item(user, item_id)
+    item.delete()
+    return RemovedLine(product=item.product, quantity=item.quantity, unit_price=item.unit_price)
+
+
+@transaction.atomic
+def cart_undo_remove(*, user: AbstractBaseUser, removed: RemovedLine) -> CartChange:
+    """Put a removed line back, at its old price, as far as stock allows.
+
+    If the product was added again meanwhile, the line keeps the larger quantity.
+    """
+    cart = _locked_cart(user)
+    product = Product.objects.get(pk=removed.product.pk)
+    _check_buyable(product)
+    new_quantity, notice = _capped(product, removed.quantity)
+    item = CartItem.objects.filter(cart=cart, product=product).first()
+    if item is None:
+        item = CartItem.objects.create(
+            cart=cart, product=product, quantity=new_quantity, unit_price=removed.unit_price
+        )
+        return CartChange(product=product, item=item, quantity=new_quantity, notice=notice)
+    item.product = product
+    return _write_quantity(item=item, quantity=max(item.quantity, new_quantity), notice=notice)
+
+
+@transaction.atomic
+def cart_clear(*, user: AbstractBaseUser) -> int:
+    """Empty the cart; returns how many lines were removed."""
+    cart = _locked_cart(user)
+    deleted, _ = CartItem.objects.filter(cart=cart).delete()
+    return deleted

@@ -1,0 +1,99 @@
+"""All browser setup: which Chromium, how to log in, accessibility checks, screenshots."""
+
+import json
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.test import Client
+from playwright.sync_api import BrowserContext, Page
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM calls from
+# the test body are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "test-results"
+AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+# Flags for a closed network and a root user: no sandbox, nothing phoning home.
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def system_chromium() -> str | None:
+    """A system Chromium, named by PLAYWRIGHT_CHROMIUM_EXECUTABLE or found on PATH; else Playwright's own."""
+    named = os.environ.get("PLAYWRIGHT_CHROMIUM_EXECUTABLE")
+    if named:
+        return named
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    args = {**browser_type_launch_args, "args": CHROMIUM_FLAGS}
+    executable = system_chromium()
+    if executable:
+        args["executable_path"] = executable
+    return args
+
+
+@pytest.fixture
+def catalog(transactional_db):
+    """The demo catalog, as `make run` seeds it."""
+    call_command("seed_store", stdout=open(os.devnull, "w"))
+
+
+@pytest.fixture
+def log_in(live_server, context: BrowserContext) -> Callable:
+    """Log a user in by session cookie (only the login tests use the login form)."""
+
+    def log_in_as(user, browser_context: BrowserContext = context) -> None:
+        client = Client()
+        client.force_login(user)
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+        browser_context.add_cookies(
+            [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
+        )
+
+    return log_in_as
+
+
+@pytest.fixture
+def no_js_page(browser, live_server) -> Page:
+    """A page in a browser context with JavaScript switched off."""
+    context = browser.new_context(java_script_enabled=False)
+    yield context.new_page()
+    context.close()
+
+
+def serious_accessibility_violations(page: Page) -> list[dict]:
+    """Run axe-core on the page; return the serious and critical violations."""
+    page.add_script_tag(path=str(AXE_SCRIPT))
+    result = page.evaluate("async () => await axe.run(document)")
+    return [
+        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in result["violations"]
+        if v["impact"] in {"serious", "critical"}
+    ]
+
+
+def format_violations(violations: list[dict]) -> str:
+    return json.dumps(violations, indent=2)
+
+
+def save_screenshot(page: Page, name: str) -> Path:
+    path = ARTIFACTS / "screenshots" / f"{name}.png"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(path), full_page=True)
+    return path

@@ -1,0 +1,73 @@
+import pytest
+from playwright.sync_api import Page, expect
+
+from .conftest import format_violations, save_screenshot, serious_accessibility_violations
+
+pytestmark = pytest.mark.usefixtures("catalog")
+
+
+def test_home_shows_styled_product_cards_with_pictures(page: Page, live_server):
+    page.goto(live_server.url)
+
+    cards = page.get_by_test_id("product-card")
+    expect(cards).to_have_count(12)
+    first_image = cards.first.get_by_role("img")
+    expect(first_image).to_be_visible()
+    assert first_image.evaluate("img => img.complete && img.naturalWidth") > 0
+    # Tailwind's stylesheet is applied: cards are rounded white boxes in a grid.
+    assert cards.first.evaluate("el => getComputedStyle(el).borderTopLeftRadius") != "0px"
+    assert page.locator("#results ul").evaluate("el => getComputedStyle(el).display") == "grid"
+    expect(page.get_by_role("link", name="Cart, 0 items")).to_be_visible()
+
+
+def test_search_finds_products_by_name(page: Page, live_server):
+    page.goto(live_server.url)
+
+    page.get_by_role("searchbox", name="Search products").fill("teapot")
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_test_id("product-card")).to_have_count(1)
+    expect(page.get_by_role("heading", name="Cast Iron Teapot 0.8 L")).to_be_visible()
+
+
+def test_category_filter_narrows_the_list_in_place(page: Page, live_server):
+    page.goto(live_server.url)
+    page.evaluate("window.stillTheSamePage = true")
+
+    page.get_by_label("Category").select_option(label="Garden")
+
+    expect(page).to_have_url(f"{live_server.url}/?q=&category=garden&sort=name")
+    expect(page.get_by_test_id("product-card")).to_have_count(8)
+    expect(page.get_by_test_id("product-card").first).to_contain_text("Garden")
+    assert page.evaluate("window.stillTheSamePage") is True
+
+
+def test_category_nav_link_filters_without_javascript(no_js_page: Page, live_server):
+    no_js_page.goto(live_server.url)
+
+    no_js_page.get_by_role("navigation", name="Categories").get_by_role("link", name="Tea").click()
+
+    expect(no_js_page.get_by_role("heading", level=1)).to_have_text("Tea")
+    expect(no_js_page.get_by_test_id("product-card")).to_have_count(8)
+
+
+@pytest.mark.parametrize(("name", "width", "height"), [("phone", 390, 844), ("desktop", 1280, 900)])
+def test_screenshots_at_phone_and_desktop_width(page: Page, live_server, name, width, height):
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(live_server.url)
+    expect(page.get_by_test_id("product-card").first).to_be_visible()
+
+    path = save_screenshot(page, f"home-{name}")
+
+    assert path.stat().st_size > 10_000
+    expect(page.get_by_role("link", name="Corner Store")).to_be_visible()
+
+
+@pytest.mark.parametrize("path", ["/", "/products/hand-grinder/", "/products/no-such-thing/"])
+def test_no_serious_accessibility_violations(page: Page, live_server, path):
+    page.goto(live_server.url + path)
+
+    violations = serious_accessibility_violations(page)
+
+    assert violations == [], format_violations(violations)
+    expect(page.get_by_role("main")).to_be_visible()

@@ -1,0 +1,50 @@
+import random
+from decimal import Decimal
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils.text import slugify
+
+from store.demo_catalog import CATEGORIES, DemoCategory, demo_stock, draw_product_image
+from store.models import Category, Product
+
+
+def attach_demo_image(product: Product, demo: DemoCategory) -> None:
+    """Draw the picture once; a re-seeded database reuses the file already on disk."""
+    path = f"products/{product.slug}.jpg"
+    if default_storage.exists(path):
+        product.image.name = path
+        product.save(update_fields=["image"])
+    else:
+        product.image.save(path.removeprefix("products/"), ContentFile(draw_product_image(name=product.name, category=demo)))
+
+
+class Command(BaseCommand):
+    help = "Fill the shop with the demo catalog. Safe to run again: nothing is duplicated or overwritten."
+
+    @transaction.atomic
+    def handle(self, *args, **options) -> None:
+        created = 0
+        index = 0
+        for demo in CATEGORIES:
+            category, _ = Category.objects.get_or_create(slug=demo.slug, defaults={"name": demo.name})
+            for name, price, description in demo.products:
+                slug = slugify(name)
+                product, was_created = Product.objects.get_or_create(
+                    slug=slug,
+                    defaults={
+                        "category": category,
+                        "name": name,
+                        "description": description,
+                        "price": Decimal(price),
+                        "stock": demo_stock(random.Random(slug), index),
+                    },
+                )
+                if not product.image:
+                    attach_demo_image(product, demo)
+                created += was_created
+                index += 1
+        total = Product.objects.count()
+        self.stdout.write(self.style.SUCCESS(f"Demo catalog ready: {created} products added, {total} in the shop."))

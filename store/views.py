@@ -1,0 +1,43 @@
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
+from django.views.decorators.http import require_GET
+
+from config.http import HtmxHttpRequest
+
+from .selectors import DEFAULT_SORT, PRODUCT_SORTS, category_list, product_get_active, product_search
+
+
+@require_GET
+def product_list(request: HtmxHttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()[:100]
+    category_slug = request.GET.get("category", "").strip()
+    sort = request.GET.get("sort", DEFAULT_SORT)
+    if sort not in PRODUCT_SORTS:
+        sort = DEFAULT_SORT
+    products = product_search(query=query, category_slug=category_slug, sort=sort)
+    page = Paginator(products, settings.STORE_PAGE_SIZE).get_page(request.GET.get("page"))
+    categories = list(category_list())
+    context = {
+        "page": page,
+        "query": query,
+        "sort": sort,
+        "sorts": {key: label for key, (label, _) in PRODUCT_SORTS.items()},
+        "categories": categories,
+        "current_category": next((c for c in categories if c.slug == category_slug), None),
+        "category_slug": category_slug,
+    }
+    template = "store/product_list.html#results" if request.htmx else "store/product_list.html"
+    response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+@require_GET
+def product_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    product = product_get_active(slug=slug)
+    if product is None:
+        raise Http404("No such product")
+    return render(request, "store/product_detail.html", {"product": product})

@@ -1,0 +1,57 @@
+"""Test data for every app's tests."""
+
+from decimal import Decimal
+
+import factory
+from django.contrib.auth import get_user_model
+
+from cart.models import Cart, CartItem
+from store.models import Category, Product
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+
+    username = factory.Sequence(lambda n: f"shopper{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.com")
+    password = factory.django.Password("correct horse battery staple")
+
+
+class CategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Category
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Category {n}")
+    slug = factory.Sequence(lambda n: f"category-{n}")
+
+
+class ProductFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Product
+
+    category = factory.SubFactory(CategoryFactory)
+    name = factory.Sequence(lambda n: f"Product {n}")
+    slug = factory.Sequence(lambda n: f"product-{n}")
+    description = "A fine thing."
+    price = Decimal("10.00")
+    stock = 50
+
+
+class CartFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Cart
+
+    user = factory.SubFactory(UserFactory)
+
+
+class CartItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CartItem
+
+    cart = factory.SubFactory(CartFactory)
+    product = factory.SubFactory(ProductFactory)
+    quantity = 1
+    unit_price = factory.LazyAttribute(lambda item: item.product.price)
