@@ -3,14 +3,15 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from config.http import HtmxHttpRequest
 
 from .selectors import DEFAULT_SORT, PRODUCT_SORTS, category_list, product_get_active, product_search
 
 
-@require_GET
+# require_safe: GET, and HEAD for uptime monitors and link checkers.
+@require_safe
 def product_list(request: HtmxHttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:100]
     category_slug = request.GET.get("category", "").strip()
@@ -35,7 +36,7 @@ def product_list(request: HtmxHttpRequest) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def product_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     product = product_get_active(slug=slug)
     if product is None:

@@ -1,0 +1,98 @@
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+
+from store.models import Product
+from store.selectors import product_get_active, product_search
+from tests.factories import CategoryFactory, ProductFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def names(products) -> list[str]:
+    return [product.name for product in products]
+
+
+@pytest.fixture
+def shelf():
+    tea = CategoryFactory(name="Tea", slug="tea")
+    kitchen = CategoryFactory(name="Kitchen", slug="kitchen")
+    ProductFactory(name="Cast Iron Teapot", category=tea, price=Decimal("49.00"), description="Keeps tea hot.")
+    ProductFactory(name="Sencha", category=tea, price=Decimal("11.00"), description="Grassy Japanese green tea.")
+    ProductFactory(name="Chef's Knife", category=kitchen, price=Decimal("89.00"), description="German steel.")
+    ProductFactory(name="Wooden Spoon", category=kitchen, price=Decimal("5.00"), description="Beech, oiled.")
+
+
+@pytest.mark.usefixtures("shelf")
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("teapot", ["Cast Iron Teapot"]),  # a word of the name
+        ("JAPANESE", ["Sencha"]),  # a word of the description, any case
+        ("kitchen", ["Chef's Knife", "Wooden Spoon"]),  # the category's name
+        ("tea hot", ["Cast Iron Teapot"]),  # every word must match somewhere
+        ("  spoon  ", ["Wooden Spoon"]),
+        ("saucepan", []),
+    ],
+)
+def test_search_matches_every_word_in_name_description_or_category(query, expected):
+    assert names(product_search(query=query)) == expected
+
+
+@pytest.mark.usefixtures("shelf")
+def test_category_filter_keeps_only_that_category():
+    assert names(product_search(category_slug="tea")) == ["Cast Iron Teapot", "Sencha"]
+    assert names(product_search(category_slug="no-such-category")) == []
+
+
+@pytest.mark.usefixtures("shelf")
+def test_search_and_category_combine():
+    assert names(product_search(query="tea", category_slug="kitchen")) == []
+    assert names(product_search(query="steel", category_slug="kitchen")) == ["Chef's Knife"]
+
+
+@pytest.mark.usefixtures("shelf")
+@pytest.mark.parametrize(
+    ("sort", "expected"),
+    [
+        ("name", ["Cast Iron Teapot", "Chef's Knife", "Sencha", "Wooden Spoon"]),
+        ("price", ["Wooden Spoon", "Sencha", "Cast Iron Teapot", "Chef's Knife"]),
+        ("-price", ["Chef's Knife", "Cast Iron Teapot", "Sencha", "Wooden Spoon"]),
+        ("made-up", ["Cast Iron Teapot", "Chef's Knife", "Sencha", "Wooden Spoon"]),
+    ],
+)
+def test_sorts(sort, expected):
+    assert names(product_search(sort=sort)) == expected
+
+
+def test_newest_sort_puts_the_latest_arrival_first():
+    now = timezone.now()
+    for days_ago, name in [(3, "Old"), (1, "Recent"), (2, "Middle")]:
+        product = ProductFactory(name=name)
+        Product.objects.filter(pk=product.pk).update(created_at=now - timedelta(days=days_ago))
+
+    assert names(product_search(sort="newest")) == ["Recent", "Middle", "Old"]
+
+
+def test_equal_prices_keep_a_stable_order_across_pages():
+    products = [ProductFactory(price=Decimal("10.00")) for _ in range(5)]
+
+    assert list(product_search(sort="price")) == sorted(products, key=lambda product: product.pk)
+
+
+def test_inactive_products_are_never_found():
+    ProductFactory(name="Retired Teapot", is_active=False)
+
+    assert names(product_search()) == []
+    assert names(product_search(query="teapot")) == []
+
+
+def test_product_get_active_hides_inactive_and_unknown_products():
+    active = ProductFactory(slug="on-sale")
+    ProductFactory(slug="retired", is_active=False)
+
+    assert product_get_active(slug="on-sale") == active
+    assert product_get_active(slug="retired") is None
+    assert product_get_active(slug="never-existed") is None
