@@ -23,6 +23,7 @@ class CartSummary:
         return self.line_count == 0
 
 
+CENT = Decimal("0.01")
 EMPTY_SUMMARY = CartSummary(line_count=0, item_count=0, total=Decimal("0.00"))
 
 
@@ -90,4 +91,6 @@ def cart_summary(*, user: AbstractBaseUser | AnonymousUser) -> CartSummary:
             output_field=money,
         ),
     )
+    # SQLite sums decimals as floats: bring the total back to cents.
+    totals["total"] = Decimal(totals["total"]).quantize(CENT)
     return CartSummary(**totals)

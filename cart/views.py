@@ -23,7 +23,7 @@ from . import services
 from .forms import AddForm, SetQuantityForm
 from .navigation import login_redirect, see_other, shopper_page
 from .pending import remember_pending_add
-from .selectors import cart_line_get, cart_lines
+from .selectors import CartLine, cart_line_get, cart_lines
 from .services import CartChange, CartError, LineNotFound, RemovedLine
 
 UNDO_SESSION_KEY = "cart_undo"
@@ -64,7 +64,7 @@ def _changed(request: HtmxHttpRequest, change: CartChange, message: str) -> Http
         messages.success(request, message)
     if not request.htmx:
         return _vary(see_other(shopper_page(request, fallback="cart:detail")))
-    line = cart_line_get(user=request.user, item_id=change.item.pk) if change.item else None
+    line = CartLine(change.item) if change.item else None
     return _vary(render(request, "cart/detail.html#change", {"line": line}))
 
 
