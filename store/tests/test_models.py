@@ -33,13 +33,13 @@ def test_free_and_sold_out_product_is_allowed():
     assert (product.price, product.stock, product.in_stock) == (Decimal("0.00"), 0, False)
 
 
-def test_model_validation_reports_a_negative_price():
+def test_model_validation_blames_the_price_field_for_a_negative_price():
     product = ProductFactory.build(category=CategoryFactory(), price=Decimal("-5.00"))
 
     with pytest.raises(ValidationError) as error:
         product.full_clean()
 
-    assert "product_price_not_negative" in str(error.value)
+    assert error.value.message_dict == {"price": ["Ensure this value is greater than or equal to 0."]}
 
 
 def test_two_products_cannot_share_a_slug():

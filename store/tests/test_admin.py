@@ -1,0 +1,127 @@
+import html
+import json
+import re
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from store.models import Product
+from tests.factories import CategoryFactory, ProductFactory
+
+pytestmark = pytest.mark.django_db
+
+CHANGELIST = reverse("admin:store_product_changelist")
+
+
+def changelist_names(response) -> list[str]:
+    return [product.name for product in response.context["cl"].result_list]
+
+
+def test_owner_sees_every_product_including_inactive_ones(admin_client):
+    ProductFactory(name="Hand Grinder")
+    ProductFactory(name="Retired Teapot", is_active=False)
+
+    response = admin_client.get(CHANGELIST)
+
+    assert response.status_code == 200
+    assert changelist_names(response) == ["Hand Grinder", "Retired Teapot"]
+    page = response.content.decode()
+    assert 'id="searchbar"' in page
+    assert 'id="changelist-filter"' in page
+
+
+def test_owner_searches_products_by_name_or_description(admin_client):
+    ProductFactory(name="Hand Grinder", description="Steel burrs")
+    ProductFactory(name="Sencha", description="Green tea")
+
+    assert changelist_names(admin_client.get(CHANGELIST, {"q": "grinder"})) == ["Hand Grinder"]
+    assert changelist_names(admin_client.get(CHANGELIST, {"q": "green"})) == ["Sencha"]
+
+
+def test_owner_filters_by_category_and_by_active(admin_client):
+    tea = CategoryFactory(name="Tea", slug="tea")
+    ProductFactory(name="Sencha", category=tea)
+    ProductFactory(name="Retired Teapot", category=tea, is_active=False)
+    ProductFactory(name="Hand Grinder")
+
+    by_category = admin_client.get(CHANGELIST, {"category__id__exact": tea.pk})
+    inactive = admin_client.get(CHANGELIST, {"is_active__exact": "0"})
+
+    assert changelist_names(by_category) == ["Retired Teapot", "Sencha"]
+    assert changelist_names(inactive) == ["Retired Teapot"]
+
+
+def changelist_edit(product: Product, **changes) -> dict:
+    """The changelist form as the browser posts it for one row."""
+    row = {"price": str(product.price), "stock": str(product.stock), "is_active": "on" if product.is_active else ""}
+    row.update(changes)
+    data = {
+        "form-TOTAL_FORMS": "1",
+        "form-INITIAL_FORMS": "1",
+        "form-MIN_NUM_FORMS": "0",
+        "form-MAX_NUM_FORMS": "1000",
+        "form-0-id": str(product.pk),
+        "_save": "Save",
+    }
+    data.update({f"form-0-{field}": value for field, value in row.items() if value})
+    return data
+
+
+def test_owner_edits_price_and_stock_right_in_the_list(admin_client):
+    product = ProductFactory(price=Decimal("10.00"), stock=5)
+
+    response = admin_client.post(CHANGELIST, changelist_edit(product, price="12.50", stock="40"))
+
+    assert response.status_code == 302
+    product.refresh_from_db()
+    assert (product.price, product.stock) == (Decimal("12.50"), 40)
+
+
+def test_list_edit_refuses_a_negative_price(admin_client):
+    product = ProductFactory(price=Decimal("10.00"))
+
+    response = admin_client.post(CHANGELIST, changelist_edit(product, price="-1.00"))
+
+    assert response.status_code == 200
+    assert 'id="id_form-0-price_error"><li>Ensure this value is greater than or equal to 0.' in response.content.decode()
+    product.refresh_from_db()
+    assert product.price == Decimal("10.00")
+
+
+def test_add_page_fills_the_slug_from_the_name(admin_client):
+    response = admin_client.get(reverse("admin:store_product_add"))
+
+    match = re.search(r'data-prepopulated-fields="([^"]*)"', response.content.decode())
+    [slug] = json.loads(html.unescape(match.group(1)))
+    assert (slug["name"], slug["dependency_list"]) == ("slug", ["name"])
+
+
+def test_owner_adds_a_product_with_the_add_form(admin_client):
+    category = CategoryFactory()
+
+    response = admin_client.post(
+        reverse("admin:store_product_add"),
+        {
+            "category": category.pk,
+            "name": "Milk Frother",
+            "slug": "milk-frother",
+            "description": "Hand pump frother.",
+            "price": "18.00",
+            "stock": "12",
+            "is_active": "on",
+        },
+    )
+
+    assert response.status_code == 302
+    assert Product.objects.get(slug="milk-frother").get_absolute_url() == "/products/milk-frother/"
+
+
+def test_shoppers_cannot_open_the_admin(client, django_user_model):
+    shopper = django_user_model.objects.create_user("shopper", "shopper@example.com", "pw")
+    client.force_login(shopper)
+
+    response = client.get(CHANGELIST)
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("admin:login"))
