@@ -1,0 +1,87 @@
+import io
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from PIL import Image
+
+from store.models import Category, Product
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def media_root(settings, tmp_path) -> Path:
+    """A media folder of this test's own, so image files from other tests cannot hide a bug."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+def seed() -> str:
+    output = io.StringIO()
+    call_command("seed_store", stdout=output)
+    return output.getvalue()
+
+
+def catalog_snapshot() -> list[tuple]:
+    return list(Product.objects.order_by("slug").values_list("slug", "category__slug", "price", "stock", "image"))
+
+
+def test_seed_fills_the_shop_with_categories_and_products(media_root):
+    seed()
+
+    assert Category.objects.count() >= 5
+    assert Product.objects.count() >= 40
+    assert Product.objects.filter(stock=0).count() >= 3
+    assert Product.objects.filter(stock__gt=0).count() >= 30
+    assert not Product.objects.filter(is_active=False).exists()
+    # Every category has something on its shelf.
+    assert not Category.objects.filter(products__isnull=True).exists()
+
+
+def test_every_seeded_product_has_a_picture_on_disk(media_root):
+    seed()
+
+    for product in Product.objects.all():
+        path = Path(product.image.path)
+        assert path.is_file(), product.slug
+        with Image.open(path) as picture:
+            assert picture.size == (600, 600)
+
+
+def test_running_the_seed_twice_changes_nothing(media_root):
+    first_output = seed()
+    before = catalog_snapshot()
+
+    second_output = seed()
+
+    assert catalog_snapshot() == before
+    assert f"{len(before)} products added" in first_output
+    assert f"0 products added, {len(before)} in the shop" in second_output
+
+
+def test_reseeding_an_empty_database_reuses_the_pictures_on_disk(media_root):
+    seed()
+    images_before = sorted((media_root / "products").iterdir())
+    Product.objects.all().delete()
+    Category.objects.all().delete()
+
+    seed()
+
+    # The same files, no "name_AbC123.jpg" twins from a second upload.
+    assert sorted((media_root / "products").iterdir()) == images_before
+    assert sorted(Product.objects.values_list("image", flat=True)) == [
+        f"products/{path.name}" for path in images_before
+    ]
+
+
+def test_seed_keeps_the_owners_edits(media_root):
+    seed()
+    Product.objects.filter(slug="hand-grinder").update(price=Decimal("69.00"), stock=2, is_active=False)
+
+    seed()
+
+    grinder = Product.objects.get(slug="hand-grinder")
+    assert (grinder.price, grinder.stock, grinder.is_active) == (Decimal("69.00"), 2, False)
+
