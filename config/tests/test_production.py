@@ -1,0 +1,129 @@
+"""Production mode for real: Django's deployment checks, and the shop served by gunicorn with whitenoise.
+
+Each test starts its own processes with its own environment (and its own SQLite file),
+so the result does not depend on the suite's database: CI's PostgreSQL pass skips them.
+"""
+
+import os
+import re
+import secrets
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from .test_settings import SETTINGS_ENV
+
+ROOT = Path(__file__).resolve().parents[2]
+BUILT_CSS = ROOT / "theme" / "static" / "css" / "dist" / "styles.css"
+
+pytestmark = pytest.mark.skipif(
+    os.environ.get("DATABASE_URL", "").startswith("postgres"),
+    reason="independent of the suite's database; the SQLite pass already ran it",
+)
+
+
+def production_env(tmp_path: Path, **overrides: str) -> dict[str, str]:
+    env = {name: value for name, value in os.environ.items() if name not in SETTINGS_ENV}
+    env.update(
+        DEBUG="0",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="shop.example",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        STATIC_ROOT=str(tmp_path / "static"),
+        MEDIA_ROOT=str(tmp_path / "media"),
+    )
+    env.update(overrides)
+    return env
+
+
+def manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+
+
+def test_deploy_checks_pass_without_a_single_warning(tmp_path):
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=production_env(tmp_path))
+
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_production_mode_without_a_secret_key_refuses_to_start(tmp_path):
+    env = production_env(tmp_path)
+    del env["SECRET_KEY"]
+
+    result = manage("check", env=env)
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: Set SECRET_KEY" in result.stderr
+
+
+@pytest.fixture(scope="module")
+def gunicorn_shop(tmp_path_factory) -> Iterator[str]:
+    """The shop in production mode under gunicorn on a free loopback port; yields its base URL."""
+    tmp_path = tmp_path_factory.mktemp("production")
+    assert BUILT_CSS.is_file(), "Build the stylesheet first: npm run build:css (make test does it)"
+    env = production_env(tmp_path, ALLOWED_HOSTS="127.0.0.1", SECURE_SSL_REDIRECT="0")
+    for command in (["collectstatic", "--noinput"], ["migrate", "--noinput"]):
+        result = manage(*command, "-v", "0", env=env)
+        assert result.returncode == 0, result.stderr
+
+    log_path = tmp_path / "gunicorn.log"
+    with log_path.open("w") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "config.wsgi", "--bind", "127.0.0.1:0", "--workers", "1",
+             "--no-control-socket"],
+            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    try:
+        yield f"http://127.0.0.1:{wait_for_port(server, log_path)}"
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def wait_for_port(server: subprocess.Popen, log_path: Path) -> int:
+    """Port 0 lets the kernel pick a free port; gunicorn logs which one."""
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        if found := re.search(r"Listening at: http://127\.0\.0\.1:(\d+)", log_path.read_text()):
+            return int(found.group(1))
+        if server.poll() is not None:
+            break
+        time.sleep(0.1)
+    pytest.fail(f"gunicorn did not start:\n{log_path.read_text()}")
+
+
+def fetch(url: str, **headers: str):
+    return urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=10)
+
+
+def test_gunicorn_serves_the_shop_and_whitenoise_its_hashed_stylesheet(gunicorn_shop):
+    with fetch(gunicorn_shop + "/") as home:
+        assert home.status == 200
+        page = home.read().decode()
+    assert "<html" in page
+    stylesheet = re.search(r'href="(/static/css/dist/styles\.[0-9a-f]{12}\.css)"', page)
+    assert stylesheet, "the page should link the hashed stylesheet from collectstatic's manifest"
+
+    with fetch(gunicorn_shop + stylesheet.group(1), **{"Accept-Encoding": "gzip"}) as css:
+        assert css.status == 200
+        assert css.headers["Content-Type"].startswith("text/css")
+        assert css.headers["Content-Encoding"] == "gzip"
+        assert "immutable" in css.headers["Cache-Control"]
+
+
+def test_gunicorn_behind_an_https_proxy_sends_hsts(gunicorn_shop):
+    with fetch(gunicorn_shop + "/", **{"X-Forwarded-Proto": "https"}) as home:
+        assert home.status == 200
+        assert home.headers["Strict-Transport-Security"].startswith("max-age=31536000")

@@ -1,0 +1,128 @@
+"""Settings come from the environment: each test loads config/settings.py afresh with its own variables."""
+
+import runpy
+import secrets
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+import config
+
+SETTINGS_FILE = Path(config.__file__).with_name("settings.py")
+BASE_DIR = SETTINGS_FILE.parent.parent
+A_REAL_SECRET = secrets.token_urlsafe(50)
+SETTINGS_ENV = [
+    "DEBUG",
+    "SECRET_KEY",
+    "ALLOWED_HOSTS",
+    "CSRF_TRUSTED_ORIGINS",
+    "DATABASE_URL",
+    "CONN_MAX_AGE",
+    "REDIS_URL",
+    "STATIC_ROOT",
+    "MEDIA_ROOT",
+    "SERVE_MEDIA",
+    "SECURE_SSL_REDIRECT",
+    "SECURE_HSTS_SECONDS",
+    "EMAIL_BACKEND",
+    "ACCOUNT_EMAIL_VERIFICATION",
+    "SHOP_NAME",
+    "LOG_LEVEL",
+]
+
+
+@pytest.fixture
+def load_settings(monkeypatch):
+    """Read the settings as a fresh process would with only the given variables set."""
+
+    def load(**env: str) -> dict:
+        for name in SETTINGS_ENV:
+            monkeypatch.delenv(name, raising=False)
+        for name, value in env.items():
+            monkeypatch.setenv(name, value)
+        return runpy.run_path(str(SETTINGS_FILE))
+
+    return load
+
+
+def test_a_fresh_clone_needs_no_variables(load_settings):
+    settings = load_settings()
+
+    assert settings["DEBUG"] is True
+    assert settings["SECRET_KEY"]
+    assert settings["ALLOWED_HOSTS"] == ["localhost", "127.0.0.1", "[::1]"]
+    assert settings["DATABASES"]["default"]["ENGINE"] == "django.db.backends.sqlite3"
+    assert settings["DATABASES"]["default"]["NAME"] == str(BASE_DIR / "db.sqlite3")
+    assert settings["CACHES"]["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+    assert settings["EMAIL_BACKEND"] == "django.core.mail.backends.console.EmailBackend"
+    assert settings["STORAGES"]["staticfiles"]["BACKEND"] == "django.contrib.staticfiles.storage.StaticFilesStorage"
+    assert settings["SERVE_MEDIA"] is True
+
+
+def test_database_url_switches_to_postgresql(load_settings):
+    settings = load_settings(DATABASE_URL="postgres://shop:pw@db.internal:5433/shop", CONN_MAX_AGE="60")
+
+    database = settings["DATABASES"]["default"]
+    assert database["ENGINE"] == "django.db.backends.postgresql"
+    assert (database["HOST"], database["PORT"], database["NAME"], database["USER"]) == ("db.internal", 5433, "shop", "shop")
+    assert database["CONN_MAX_AGE"] == 60
+
+
+def test_redis_url_switches_the_cache_to_redis(load_settings):
+    settings = load_settings(REDIS_URL="redis://127.0.0.1:6379/1")
+
+    assert settings["CACHES"]["default"] == {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "redis://127.0.0.1:6379/1",
+    }
+
+
+def test_comma_separated_lists_ignore_spaces_and_empty_items(load_settings):
+    settings = load_settings(
+        ALLOWED_HOSTS=" shop.example, www.shop.example ,", CSRF_TRUSTED_ORIGINS="https://shop.example"
+    )
+
+    assert settings["ALLOWED_HOSTS"] == ["shop.example", "www.shop.example"]
+    assert settings["CSRF_TRUSTED_ORIGINS"] == ["https://shop.example"]
+
+
+@pytest.mark.parametrize(("value", "debug"), [("0", False), ("false", False), ("no", False), ("1", True), ("True", True)])
+def test_debug_accepts_the_usual_spellings(load_settings, value, debug):
+    assert load_settings(DEBUG=value, SECRET_KEY=A_REAL_SECRET)["DEBUG"] is debug
+
+
+def test_production_refuses_to_start_without_a_secret_key(load_settings):
+    with pytest.raises(ImproperlyConfigured, match="SECRET_KEY"):
+        load_settings(DEBUG="0")
+
+
+def test_production_refuses_the_development_secret_key(load_settings):
+    development_key = load_settings()["SECRET_KEY"]
+
+    with pytest.raises(ImproperlyConfigured, match="SECRET_KEY"):
+        load_settings(DEBUG="0", SECRET_KEY=development_key)
+
+
+def test_production_mode_hardens_cookies_and_transport(load_settings):
+    settings = load_settings(DEBUG="0", SECRET_KEY=A_REAL_SECRET, ALLOWED_HOSTS="shop.example")
+
+    assert settings["SECURE_SSL_REDIRECT"] is True
+    assert settings["SESSION_COOKIE_SECURE"] is True
+    assert settings["CSRF_COOKIE_SECURE"] is True
+    assert settings["SECURE_HSTS_SECONDS"] == 31536000
+    assert settings["STORAGES"]["staticfiles"]["BACKEND"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
+
+
+def test_production_behind_a_plain_http_test_setup_can_switch_off_the_https_redirect(load_settings):
+    settings = load_settings(DEBUG="0", SECRET_KEY=A_REAL_SECRET, SECURE_SSL_REDIRECT="0", SECURE_HSTS_SECONDS="0")
+
+    assert settings["SECURE_SSL_REDIRECT"] is False
+    assert settings["SECURE_HSTS_SECONDS"] == 0
+
+
+def test_static_and_media_folders_can_be_moved(load_settings, tmp_path):
+    settings = load_settings(STATIC_ROOT=str(tmp_path / "static"), MEDIA_ROOT=str(tmp_path / "media"))
+
+    assert settings["STATIC_ROOT"] == tmp_path / "static"
+    assert settings["MEDIA_ROOT"] == tmp_path / "media"
