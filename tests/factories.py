@@ -43,6 +43,7 @@ class ProductFactory(factory.django.DjangoModelFactory):
 class CartFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Cart
+        django_get_or_create = ["user"]
 
     user = factory.SubFactory(UserFactory)
 

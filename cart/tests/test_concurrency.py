@@ -1,0 +1,108 @@
+"""Races between requests of one shopper, on PostgreSQL where rows can be locked.
+
+Each test releases its threads together with a barrier; every thread closes its
+own database connection. SQLite serialises whole-database writes instead of
+locking rows, so these tests only run on PostgreSQL (CI runs them there).
+"""
+
+import threading
+from collections.abc import Callable
+
+import pytest
+from django.db import connection, connections
+
+from cart import services
+from cart.models import Cart, CartItem
+from cart.services import LineNotFound
+from tests.factories import CartItemFactory, ProductFactory, UserFactory
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL (CI runs this there)"),
+]
+
+THREADS = 20
+
+
+def run_together(tasks: list[Callable[[], object]]) -> list[object]:
+    """Run every task in its own thread, all released at once; return results or exceptions."""
+    barrier = threading.Barrier(len(tasks))
+    results: list[object] = [None] * len(tasks)
+
+    def worker(index: int, task: Callable[[], object]) -> None:
+        try:
+            barrier.wait()
+            results[index] = task()
+        except Exception as error:  # collected and asserted on by the test
+            results[index] = error
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=worker, args=(i, task)) for i, task in enumerate(tasks)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return results
+
+
+def test_concurrent_first_adds_make_one_line_with_every_unit():
+    user = UserFactory()
+    product = ProductFactory(stock=100)
+
+    results = run_together(
+        [lambda: services.cart_add_product(user=user, product=product, quantity=1) for _ in range(THREADS)]
+    )
+
+    assert [r for r in results if isinstance(r, Exception)] == []
+    assert Cart.objects.filter(user=user).count() == 1
+    assert list(CartItem.objects.filter(cart__user=user).values_list("quantity", flat=True)) == [THREADS]
+
+
+def test_concurrent_increases_are_all_counted():
+    item = CartItemFactory(quantity=1, product__stock=100)
+    user = item.cart.user
+
+    results = run_together([lambda: services.cart_increase(user=user, item_id=item.pk) for _ in range(THREADS)])
+
+    assert [r for r in results if isinstance(r, Exception)] == []
+    item.refresh_from_db()
+    assert item.quantity == 1 + THREADS
+
+
+def test_concurrent_first_requests_of_a_new_user_create_one_cart():
+    user = UserFactory()
+    products = ProductFactory.create_batch(THREADS, stock=5)
+
+    results = run_together(
+        [lambda p=p: services.cart_add_product(user=user, product=p, quantity=1) for p in products]
+    )
+
+    assert [r for r in results if isinstance(r, Exception)] == []
+    assert Cart.objects.filter(user=user).count() == 1
+    assert CartItem.objects.filter(cart__user=user).count() == THREADS
+
+
+def test_concurrent_increases_and_remove_end_consistent():
+    item = CartItemFactory(quantity=1, product__stock=100)
+    user = item.cart.user
+    tasks = [lambda: services.cart_increase(user=user, item_id=item.pk) for _ in range(THREADS - 1)]
+    tasks.insert(THREADS // 2, lambda: services.cart_remove(user=user, item_id=item.pk))
+
+    results = run_together(tasks)
+
+    unexpected = [r for r in results if isinstance(r, Exception) and not isinstance(r, LineNotFound)]
+    assert unexpected == []
+    # Increases that ran before the remove were applied; those after it found no line.
+    increases_after_remove = sum(isinstance(r, LineNotFound) for r in results)
+    assert not CartItem.objects.filter(pk=item.pk).exists()
+    assert 0 <= increases_after_remove <= THREADS - 1
+
+
+def test_concurrent_adds_never_exceed_the_stock():
+    user = UserFactory()
+    product = ProductFactory(stock=7)
+
+    run_together([lambda: services.cart_add_product(user=user, product=product, quantity=1) for _ in range(THREADS)])
+
+    assert CartItem.objects.get(cart__user=user).quantity == 7

@@ -1,0 +1,319 @@
+from decimal import Decimal
+from urllib.parse import quote
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from cart.models import CartItem
+from cart.pending import PENDING_ADD_SESSION_KEY
+from tests.factories import CartItemFactory, ProductFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+@pytest.fixture
+def user():
+    return UserFactory()
+
+
+@pytest.fixture
+def shopper(client, user):
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def item(user):
+    return CartItemFactory(cart__user=user, quantity=2, product__name="Blue Mug", product__price=Decimal("8.00"))
+
+
+def line_urls(item_id: int) -> list[str]:
+    return [
+        reverse("cart:increase", args=[item_id]),
+        reverse("cart:decrease", args=[item_id]),
+        reverse("cart:set_quantity", args=[item_id]),
+        reverse("cart:remove", args=[item_id]),
+    ]
+
+
+def quantity_of(item) -> int | None:
+    row = CartItem.objects.filter(pk=item.pk).first()
+    return row.quantity if row else None
+
+
+class TestCartPage:
+    def test_lists_lines_with_totals_and_accessible_controls(self, shopper, item):
+        CartItemFactory(cart=item.cart, quantity=1, product__name="Red Bowl", product__price=Decimal("5.50"))
+
+        page = shopper.get(reverse("cart:detail")).content.decode()
+
+        assert "Blue Mug" in page and "Red Bowl" in page
+        assert 'data-testid="cart-total">$21.50<' in page
+        assert 'aria-label="Increase quantity of Blue Mug"' in page
+        assert 'aria-label="Decrease quantity of Blue Mug"' in page
+        assert 'aria-label="Remove Blue Mug from cart"' in page
+        assert '<span class="sr-only">, </span><span data-testid="cart-count" class="badge-count">3</span>' in page
+
+    def test_empty_cart_links_to_the_catalog(self, shopper):
+        page = shopper.get(reverse("cart:detail")).content.decode()
+
+        assert "Your cart is empty." in page
+        assert f'href="{reverse("store:product_list")}"' in page
+
+    def test_notices_for_inactive_repriced_and_short_stock_lines(self, shopper, user):
+        gone = CartItemFactory(cart__user=user, quantity=1, product__name="Old Lamp", product__is_active=False)
+        repriced = CartItemFactory(
+            cart=gone.cart, quantity=1, unit_price=Decimal("10.00"), product__name="Teapot", product__price=Decimal("12.00")
+        )
+        short = CartItemFactory(cart=gone.cart, quantity=5, product__name="Pen", product__stock=10)
+        short.product.stock = 2
+        short.product.save()
+
+        page = shopper.get(reverse("cart:detail")).content.decode()
+
+        assert "No longer sold — not included in the total." in page
+        assert "<s>$10.00</s> → $12.00" in page
+        assert "Only 2 left — quantity reduced to 2." in page
+        # Total: teapot 12.00 + 2 pens at 10.00; the inactive lamp is excluded.
+        assert 'data-testid="cart-total">$32.00<' in page
+        assert repriced.unit_price == Decimal("10.00")
+
+
+class TestHtmxChanges:
+    def test_increase_returns_the_line_and_out_of_band_totals_and_badge(self, shopper, item):
+        response = shopper.post(reverse("cart:increase", args=[item.pk]), **HTMX)
+
+        body = response.content.decode()
+        assert response.status_code == 200
+        assert "HX-Request" in response["Vary"]
+        assert body.startswith(f'<li id="line-{item.pk}"')
+        assert 'name="quantity" value="3"' in body
+        assert 'data-testid="line-subtotal">$24.00<' in body
+        assert '<dl id="cart-totals" class="cart-totals" hx-swap-oob="true">' in body
+        assert '<span id="cart-count" hx-swap-oob="true">' in body
+        assert "<html" not in body
+        assert quantity_of(item) == 3
+
+    def test_set_quantity(self, shopper, item):
+        response = shopper.post(reverse("cart:set_quantity", args=[item.pk]), {"quantity": "7"}, **HTMX)
+
+        assert response.status_code == 200
+        assert 'data-testid="cart-total">$56.00<' in response.content.decode()
+        assert quantity_of(item) == 7
+
+    def test_set_above_stock_caps_and_tells_the_shopper(self, shopper, item):
+        item.product.stock = 3
+        item.product.save()
+
+        response = shopper.post(reverse("cart:set_quantity", args=[item.pk]), {"quantity": "9"}, **HTMX)
+
+        assert response.status_code == 200
+        assert "Only 3 left — quantity set to 3." in response.content.decode()
+        assert quantity_of(item) == 3
+
+    def test_remove_answers_an_empty_line_and_a_toast_with_undo(self, shopper, item):
+        response = shopper.post(reverse("cart:remove", args=[item.pk]), **HTMX)
+
+        body = response.content.decode()
+        assert response.status_code == 200
+        assert not body.startswith("<li")
+        assert "Removed Blue Mug from your cart." in body
+        assert reverse("cart:undo_remove") in body
+        assert quantity_of(item) is None
+
+    def test_undo_restores_the_removed_line(self, shopper, user, item):
+        shopper.post(reverse("cart:remove", args=[item.pk]), **HTMX)
+
+        response = shopper.post(reverse("cart:undo_remove"), **HTMX)
+
+        assert response.status_code == 200
+        assert "Blue Mug is back in your cart." in response.content.decode()
+        assert CartItem.objects.get(cart__user=user).quantity == 2
+
+    def test_undo_twice_has_nothing_left_to_undo(self, shopper, item):
+        shopper.post(reverse("cart:remove", args=[item.pk]), **HTMX)
+        shopper.post(reverse("cart:undo_remove"), **HTMX)
+
+        response = shopper.post(reverse("cart:undo_remove"), **HTMX)
+
+        assert response.status_code == 422
+        assert "There is nothing to undo." in response.content.decode()
+
+    def test_decrease_at_one_removes_the_line(self, shopper, item):
+        shopper.post(reverse("cart:decrease", args=[item.pk]), **HTMX)
+        response = shopper.post(reverse("cart:decrease", args=[item.pk]), **HTMX)
+
+        assert "Removed Blue Mug from your cart." in response.content.decode()
+        assert quantity_of(item) is None
+
+    def test_add_from_the_catalog_updates_badge_and_toast(self, shopper, user):
+        product = ProductFactory(name="Green Jug")
+
+        response = shopper.post(reverse("cart:add", args=[product.pk]), {"quantity": "2"}, **HTMX)
+
+        body = response.content.decode()
+        assert response.status_code == 200
+        assert '<span id="cart-count" hx-swap-oob="true">' in body
+        assert 'class="badge-count">2</span>' in body
+        assert "Added Green Jug to your cart." in body
+        assert CartItem.objects.get(cart__user=user).quantity == 2
+
+
+class TestWithoutJavascript:
+    def test_add_redirects_back_with_303_and_a_message(self, shopper, user):
+        product = ProductFactory(name="Green Jug")
+        page = reverse("store:product_detail", args=[product.slug])
+
+        response = shopper.post(reverse("cart:add", args=[product.pk]), {"quantity": "1", "next": page})
+
+        assert response.status_code == 303
+        assert response["Location"] == page
+        followed = shopper.get(page).content.decode()
+        assert "Added Green Jug to your cart." in followed
+
+    def test_line_change_redirects_to_the_cart(self, shopper, item):
+        response = shopper.post(reverse("cart:increase", args=[item.pk]))
+
+        assert response.status_code == 303
+        assert response["Location"] == reverse("cart:detail")
+        assert quantity_of(item) == 3
+
+    def test_an_external_next_is_ignored(self, shopper, item):
+        response = shopper.post(reverse("cart:increase", args=[item.pk]), {"next": "https://evil.example/"})
+
+        assert response["Location"] == reverse("cart:detail")
+
+    def test_bad_quantity_redirects_back_with_the_error(self, shopper, item):
+        response = shopper.post(reverse("cart:set_quantity", args=[item.pk]), {"quantity": "lots"}, follow=True)
+
+        assert "Enter a whole number from 0 to 99." in response.content.decode()
+        assert quantity_of(item) == 2
+
+    def test_remove_offers_undo_on_the_cart_page(self, shopper, item):
+        response = shopper.post(reverse("cart:remove", args=[item.pk]), follow=True)
+
+        page = response.content.decode()
+        assert "Removed Blue Mug from your cart." in page
+        assert f'action="{reverse("cart:undo_remove")}"' in page
+
+    def test_clear_empties_the_cart(self, shopper, item):
+        response = shopper.post(reverse("cart:clear"), follow=True)
+
+        assert "Your cart is empty now." in response.content.decode()
+        assert quantity_of(item) is None
+
+
+class TestSecurity:
+    def test_get_on_a_change_url_is_405(self, shopper, item):
+        urls = [*line_urls(item.pk), reverse("cart:add", args=[item.product.pk]), reverse("cart:undo_remove"), reverse("cart:clear")]
+
+        assert [shopper.get(url).status_code for url in urls] == [405] * len(urls)
+        assert quantity_of(item) == 2
+
+    def test_post_without_csrf_token_is_403(self, user, item):
+        client = Client(enforce_csrf_checks=True)
+        client.force_login(user)
+
+        statuses = [client.post(url, {"quantity": "5"}, **HTMX).status_code for url in line_urls(item.pk)]
+
+        assert statuses == [403] * 4
+        assert quantity_of(item) == 2
+
+    def test_another_shoppers_line_is_404_and_untouched(self, item):
+        intruder = Client()
+        intruder.force_login(UserFactory())
+
+        statuses = [intruder.post(url, {"quantity": "5"}, **HTMX).status_code for url in line_urls(item.pk)]
+
+        assert statuses == [404] * 4
+        assert quantity_of(item) == 2
+
+    def test_unknown_ids_are_404(self, shopper):
+        assert shopper.post(reverse("cart:increase", args=[999999]), **HTMX).status_code == 404
+        assert shopper.post(reverse("cart:add", args=[999999]), {"quantity": "1"}, **HTMX).status_code == 404
+
+    def test_htmx_404_is_a_toast_not_a_page(self, shopper):
+        response = shopper.post(reverse("cart:remove", args=[999999]), **HTMX)
+
+        assert response["HX-Reswap"] == "none"
+        assert "That is no longer there." in response.content.decode()
+        assert "<html" not in response.content.decode()
+
+    @pytest.mark.parametrize("quantity", ["abc", "-1", "", "1.5", "100", "99999999999999999999999999"])
+    def test_bad_quantities_are_422_with_a_clear_message(self, shopper, item, quantity):
+        response = shopper.post(reverse("cart:set_quantity", args=[item.pk]), {"quantity": quantity}, **HTMX)
+
+        assert response.status_code == 422
+        assert response["HX-Reswap"] == "none"
+        assert "Enter a whole number from 0 to 99." in response.content.decode()
+        assert 'id="messages"' in response.content.decode()
+        assert quantity_of(item) == 2
+
+    @pytest.mark.parametrize("quantity", ["0", "abc", ""])
+    def test_bad_add_quantities_are_422(self, shopper, quantity):
+        product = ProductFactory()
+
+        response = shopper.post(reverse("cart:add", args=[product.pk]), {"quantity": quantity}, **HTMX)
+
+        assert response.status_code == 422
+        assert "Enter a whole number from 1 to 99." in response.content.decode()
+
+    @pytest.mark.parametrize(("field", "message"), [("stock", "is out of stock."), ("is_active", "is no longer sold.")])
+    def test_unbuyable_products_are_422(self, shopper, field, message):
+        product = ProductFactory(name="Sold Thing", **{field: 0 if field == "stock" else False})
+
+        response = shopper.post(reverse("cart:add", args=[product.pk]), {"quantity": "1"}, **HTMX)
+
+        assert response.status_code == 422
+        assert f"Sold Thing {message}" in response.content.decode()
+        assert not CartItem.objects.exists()
+
+    def test_anonymous_cart_page_goes_to_login_with_next(self, client):
+        response = client.get(reverse("cart:detail"))
+
+        assert response.status_code == 302
+        assert response["Location"] == f"{reverse('account_login')}?next={quote(reverse('cart:detail'), safe='')}"
+
+    def test_anonymous_plain_change_goes_to_login(self, client, item):
+        response = client.post(reverse("cart:increase", args=[item.pk]))
+
+        assert response.status_code == 303
+        assert response["Location"].startswith(reverse("account_login"))
+        assert quantity_of(item) == 2
+
+    def test_anonymous_htmx_change_gets_hx_redirect_not_a_login_page(self, client, item):
+        response = client.post(
+            reverse("cart:increase", args=[item.pk]), HTTP_HX_CURRENT_URL="http://testserver/cart/", **HTMX
+        )
+
+        assert response["HX-Redirect"] == f"{reverse('account_login')}?next=%2Fcart%2F"
+        assert b"<form" not in response.content
+        assert quantity_of(item) == 2
+
+    def test_anonymous_add_is_remembered_from_the_post_and_sent_to_login(self, client):
+        product = ProductFactory()
+        page = reverse("store:product_detail", args=[product.slug])
+
+        response = client.post(reverse("cart:add", args=[product.pk]), {"quantity": "2", "next": page})
+
+        assert response.status_code == 303
+        assert response["Location"] == f"{reverse('account_login')}?next={quote(page, safe='')}"
+        assert client.session[PENDING_ADD_SESSION_KEY] == {"product_id": product.pk, "quantity": 2}
+        assert not CartItem.objects.exists()
+
+    def test_pending_add_is_applied_when_the_shopper_logs_in(self, client, user):
+        product = ProductFactory(name="Green Jug")
+        client.post(reverse("cart:add", args=[product.pk]), {"quantity": "2"})
+
+        response = client.post(
+            reverse("account_login"),
+            {"login": user.email, "password": "correct horse battery staple", "next": "/cart/"},
+            follow=True,
+        )
+
+        assert response.redirect_chain[-1][0] == "/cart/"
+        assert "Added Green Jug to your cart." in response.content.decode()
+        assert CartItem.objects.get(cart__user=user).quantity == 2
