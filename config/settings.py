@@ -6,6 +6,7 @@ in-memory cache and mail printed to the console. Production mode is
 """
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 import dj_database_url
@@ -47,12 +48,16 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.socialaccount",
+    "allauth.socialaccount.providers.github",
+    "allauth.socialaccount.providers.google",
+    "allauth.socialaccount.providers.openid_connect",
     "django_htmx",
     "template_partials",
     "tailwind",
     "theme",
     "store",
     "cart",
+    "accounts",
 ]
 
 MIDDLEWARE = [
@@ -64,6 +69,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "accounts.middleware.SocialProviderUnreachableMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
@@ -120,6 +126,49 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_UNIQUE_EMAIL = True
 # Off by default so a fresh `make run` can sign up at once; "mandatory" in production.
 ACCOUNT_EMAIL_VERIFICATION = os.environ.get("ACCOUNT_EMAIL_VERIFICATION", "none")
+ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
+# Counted in CACHES["default"]. Failed logins past the limit get the 429 page (templates/429.html).
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+
+
+def env_group(environ: Mapping[str, str], prefix: str, names: tuple[str, ...]) -> dict[str, str] | None:
+    """PREFIX_NAME for each name: None when none is set; setting only some is a mistake."""
+    values = {name: environ.get(f"{prefix}_{name}", "") for name in names}
+    if not any(values.values()):
+        return None
+    missing = [f"{prefix}_{name}" for name, value in values.items() if not value]
+    if missing:
+        raise ImproperlyConfigured(f"Set {', '.join(missing)} as well, or none of the {prefix}_* variables.")
+    return values
+
+
+def social_login_providers(environ: Mapping[str, str]) -> dict[str, dict]:
+    """allauth's provider apps for the providers whose variables are set (their buttons show on login)."""
+    providers: dict[str, dict] = {}
+    for provider, prefix in (("github", "GITHUB"), ("google", "GOOGLE")):
+        if app := env_group(environ, prefix, ("CLIENT_ID", "CLIENT_SECRET")):
+            providers[provider] = {"APPS": [{"client_id": app["CLIENT_ID"], "secret": app["CLIENT_SECRET"]}]}
+    if oidc := env_group(environ, "OIDC", ("CLIENT_ID", "CLIENT_SECRET", "SERVER_URL")):
+        app = {
+            # Part of the callback URL: /accounts/oidc/<OIDC_PROVIDER_ID>/login/callback/
+            "provider_id": environ.get("OIDC_PROVIDER_ID", "sso"),
+            "name": environ.get("OIDC_PROVIDER_NAME", "Single sign-on"),
+            "client_id": oidc["CLIENT_ID"],
+            "secret": oidc["CLIENT_SECRET"],
+            "settings": {"server_url": oidc["SERVER_URL"]},
+        }
+        providers["openid_connect"] = {"APPS": [app]}
+    return providers
+
+
+SOCIALACCOUNT_PROVIDERS = social_login_providers(os.environ)
+SOCIALACCOUNT_QUERY_EMAIL = True
+# A social login whose email the provider reports as verified logs in to the local account
+# with that email and connects to it. Unverified provider emails never match an account.
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+# A GET only shows a "Continue" button: login starts with a CSRF-protected POST.
+SOCIALACCOUNT_LOGIN_ON_GET = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

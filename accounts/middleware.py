@@ -1,0 +1,36 @@
+"""A social login provider that cannot be reached gets allauth's error page, not a 500."""
+
+import logging
+from collections.abc import Callable
+
+from allauth.socialaccount.adapter import get_adapter
+from allauth.socialaccount.helpers import render_authentication_error
+from django.http import HttpRequest, HttpResponse
+from requests import RequestException
+
+SOCIAL_PROVIDER_VIEWS = "allauth.socialaccount.providers."
+
+logger = logging.getLogger(__name__)
+
+
+class SocialProviderUnreachableMiddleware:
+    """allauth catches network errors on the provider's callback, but not when an
+    OpenID Connect login starts by fetching the provider's configuration."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        match = request.resolver_match
+        if not isinstance(exception, RequestException) or match is None:
+            return None
+        if not match.func.__module__.startswith(SOCIAL_PROVIDER_VIEWS):
+            return None
+        # OpenID Connect URLs name their app; the other providers' URL names start with the provider.
+        provider_id = match.kwargs.get("provider_id") or match.url_name.split("_")[0]
+        logger.warning("Social login provider %s unreachable: %s", provider_id, exception)
+        provider = get_adapter(request).get_provider(request, provider_id)
+        return render_authentication_error(request, provider, exception=exception)
