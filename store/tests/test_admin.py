@@ -84,7 +84,8 @@ def test_list_edit_refuses_a_negative_price(admin_client):
     response = admin_client.post(CHANGELIST, changelist_edit(product, price="-1.00"))
 
     assert response.status_code == 200
-    assert 'id="id_form-0-price_error"><li>Ensure this value is greater than or equal to 0.' in response.content.decode()
+    price_error = 'id="id_form-0-price_error"><li>Ensure this value is greater than or equal to 0.'
+    assert price_error in response.content.decode()
     product.refresh_from_db()
     assert product.price == Decimal("10.00")
 
