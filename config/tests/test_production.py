@@ -27,8 +27,12 @@ pytestmark = pytest.mark.skipif(
 )
 
 
+# Set by the browser tests' conftest for this process only; a deployment never has it.
+TEST_ONLY_ENV = {"DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
 def production_env(tmp_path: Path, **overrides: str) -> dict[str, str]:
-    env = {name: value for name, value in os.environ.items() if name not in SETTINGS_ENV}
+    env = {name: value for name, value in os.environ.items() if name not in {*SETTINGS_ENV, *TEST_ONLY_ENV}}
     env.update(
         DEBUG="0",
         SECRET_KEY=secrets.token_urlsafe(50),
