@@ -85,3 +85,13 @@ def test_seed_keeps_the_owners_edits(media_root):
     grinder = Product.objects.get(slug="hand-grinder")
     assert (grinder.price, grinder.stock, grinder.is_active) == (Decimal("69.00"), 2, False)
 
+
+
+def test_seed_finds_a_demo_category_whose_slug_the_owner_changed(media_root):
+    seed()
+    Category.objects.filter(slug="tea").update(slug="teas")
+
+    seed()
+
+    assert Category.objects.filter(name="Tea").count() == 1
+    assert Product.objects.filter(category__slug="teas").count() == 8

@@ -5,6 +5,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.db.models import Q
 from django.utils.text import slugify
 
 from store.demo_catalog import CATEGORIES, DemoCategory, demo_stock, draw_product_image
@@ -29,7 +30,10 @@ class Command(BaseCommand):
         created = 0
         index = 0
         for demo in CATEGORIES:
-            category, _ = Category.objects.get_or_create(slug=demo.slug, defaults={"name": demo.name})
+            # The owner may have renamed a demo category or changed its slug: either still finds it.
+            category = Category.objects.filter(Q(slug=demo.slug) | Q(name=demo.name)).first()
+            if category is None:
+                category = Category.objects.create(slug=demo.slug, name=demo.name)
             for name, price, description in demo.products:
                 slug = slugify(name)
                 product, was_created = Product.objects.get_or_create(
