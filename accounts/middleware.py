@@ -15,7 +15,8 @@ logger = logging.getLogger(__name__)
 
 class SocialProviderUnreachableMiddleware:
     """allauth catches network errors on the provider's callback, but not when an
-    OpenID Connect login starts by fetching the provider's configuration."""
+    OpenID Connect login starts by fetching the provider's configuration (the other
+    providers' login views make no request)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -27,10 +28,9 @@ class SocialProviderUnreachableMiddleware:
         match = request.resolver_match
         if not isinstance(exception, RequestException) or match is None:
             return None
-        if not match.func.__module__.startswith(SOCIAL_PROVIDER_VIEWS):
+        provider_id = match.kwargs.get("provider_id")
+        if provider_id is None or not match.func.__module__.startswith(SOCIAL_PROVIDER_VIEWS):
             return None
-        # OpenID Connect URLs name their app; the other providers' URL names start with the provider.
-        provider_id = match.kwargs.get("provider_id") or match.url_name.split("_")[0]
         logger.warning("Social login provider %s unreachable: %s", provider_id, exception)
         provider = get_adapter(request).get_provider(request, provider_id)
         return render_authentication_error(request, provider, exception=exception)

@@ -30,7 +30,8 @@ def test_add_then_log_in_lands_back_with_the_product_in_the_cart(client, shopper
     assert login_url == f"/accounts/login/?next={quote(page, safe='')}"
     assert "Log in to add Blue Kettle to your cart." in client.get(login_url).content.decode()
 
-    response = client.post("/accounts/login/", {"login": shopper.email, "password": PASSWORD, "next": page}, follow=True)
+    form = {"login": shopper.email, "password": PASSWORD, "next": page}
+    response = client.post("/accounts/login/", form, follow=True)
 
     assert response.redirect_chain == [(page, 302)]
     assert "Added Blue Kettle to your cart." in response.content.decode()
@@ -67,7 +68,9 @@ def test_add_then_sign_up_lands_back_with_the_product_in_the_cart(client, produc
     assert lines_of(django_user_model.objects.get(email="new@example.com")) == [("Blue Kettle", 2)]
 
 
-def test_add_then_social_login_lands_back_with_the_product_in_the_cart(client, product, oidc_provider, django_user_model):
+def test_add_then_social_login_lands_back_with_the_product_in_the_cart(
+    client, product, oidc_provider, django_user_model
+):
     page = product.get_absolute_url()
     add_while_logged_out(client, product)
 
