@@ -91,6 +91,19 @@ def test_verified_provider_email_connects_to_the_existing_account(client, oidc_p
     assert logged_in_user_id(client) == ada.pk
 
 
+def test_connecting_to_an_account_with_an_unverified_address_locks_out_its_password(client, oidc_provider):
+    # Whoever registered the address without verifying it may not own it: only the provider's
+    # verified owner gets in from now on (a password reset mails the real owner).
+    squatter = UserFactory(email="ada@example.com")
+    EmailAddress.objects.create(user=squatter, email="ada@example.com", verified=False, primary=True)
+
+    log_in_at_provider(client, person=VERIFIED.sub)
+
+    assert logged_in_user_id(client) == squatter.pk
+    squatter.refresh_from_db()
+    assert not squatter.has_usable_password()
+
+
 def test_unverified_provider_email_never_reaches_the_existing_account(client, oidc_provider):
     ada = UserFactory(email="ada@example.com")
     EmailAddress.objects.create(user=ada, email="ada@example.com", verified=True, primary=True)
