@@ -104,10 +104,10 @@ def _write_quantity(*, item: CartItem, quantity: int, notice: str = "") -> CartC
 
 def _locked_item(user: AbstractBaseUser, item_id: int) -> CartItem:
     cart = _locked_cart(user)
-    item = CartItem.objects.select_related("product").filter(cart=cart, pk=item_id).first()
-    if item is None:
-        raise LineNotFound(item_id)
-    return item
+    try:
+        return CartItem.objects.select_related("product").get(cart=cart, pk=item_id)
+    except CartItem.DoesNotExist:
+        raise LineNotFound(item_id) from None
 
 
 @transaction.atomic
