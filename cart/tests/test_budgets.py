@@ -1,0 +1,97 @@
+"""Performance budgets that do not depend on the machine: SQL statements and bytes.
+
+Statements are counted per request with CaptureQueriesContext, transaction
+control excluded (BEGIN, COMMIT, SAVEPOINT, RELEASE): a test runs inside a
+transaction, where each view's atomic() becomes a savepoint instead of
+BEGIN/COMMIT. bench/ measures the time; docs/PERFORMANCE.md has the numbers.
+"""
+
+import re
+from collections.abc import Callable
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from cart.models import Cart, CartItem
+from store.models import Product
+from tests.factories import CategoryFactory, ProductFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+CART_SIZES = (1, 50, 200)
+MAX_STATEMENTS_PER_CHANGE = 8
+HTMX = {"HTTP_HX_REQUEST": "true"}
+TRANSACTION_CONTROL = re.compile(r"^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE SAVEPOINT|ROLLBACK TO SAVEPOINT)\b", re.I)
+
+
+class Shopper:
+    """A logged-in client with a cart of ``size`` lines and one product not in it."""
+
+    def __init__(self, size: int, products: list[Product]) -> None:
+        user = UserFactory()
+        cart = Cart.objects.create(user=user)
+        CartItem.objects.bulk_create(
+            CartItem(cart=cart, product=product, quantity=3, unit_price=product.price) for product in products[:size]
+        )
+        self.lines = list(CartItem.objects.filter(cart=cart).values_list("pk", flat=True))
+        self.line = self.lines[len(self.lines) // 2]
+        self.new_product = products[-1]
+        self.client = Client()
+        self.client.force_login(user)
+        self.client.get(reverse("cart:detail"))  # one-time work (first session read) is not the change's
+
+    def statements(self, request: Callable[[Client], object]) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            response = request(self.client)
+        assert response.status_code == 200
+        return sum(1 for query in captured.captured_queries if not TRANSACTION_CONTROL.match(query["sql"]))
+
+
+@pytest.fixture
+def shoppers() -> dict[int, Shopper]:
+    category = CategoryFactory()
+    products = Product.objects.bulk_create(ProductFactory.build_batch(max(CART_SIZES) + 1, category=category))
+    return {size: Shopper(size, products) for size in CART_SIZES}
+
+
+CHANGES: dict[str, Callable[[Shopper], Callable[[Client], object]]] = {
+    "add": lambda s: lambda c: c.post(reverse("cart:add", args=[s.new_product.pk]), {"quantity": 1}, **HTMX),
+    "increase": lambda s: lambda c: c.post(reverse("cart:increase", args=[s.line]), **HTMX),
+    "decrease": lambda s: lambda c: c.post(reverse("cart:decrease", args=[s.line]), **HTMX),
+    "set quantity": lambda s: lambda c: c.post(reverse("cart:set_quantity", args=[s.line]), {"quantity": 7}, **HTMX),
+    "remove": lambda s: lambda c: c.post(reverse("cart:remove", args=[s.lines[-1]]), **HTMX),
+}
+
+
+@pytest.mark.parametrize("change", CHANGES)
+def test_each_change_costs_the_same_few_statements_from_1_to_200_lines(shoppers, change):
+    counts = {size: shopper.statements(CHANGES[change](shopper)) for size, shopper in shoppers.items()}
+
+    assert len(set(counts.values())) == 1, counts
+    assert counts[1] <= MAX_STATEMENTS_PER_CHANGE, counts
+
+
+def test_cart_page_costs_the_same_statements_from_1_to_200_lines(shoppers):
+    counts = {
+        size: shopper.statements(lambda client: client.get(reverse("cart:detail"))) for size, shopper in shoppers.items()
+    }
+
+    assert len(set(counts.values())) == 1, counts
+
+
+def test_quantity_change_answer_is_small_and_a_tenth_of_a_full_page_cycle(shoppers):
+    shopper = shoppers[50]
+    url = reverse("cart:set_quantity", args=[shopper.line])
+
+    fragment = shopper.client.post(url, {"quantity": 4}, **HTMX)
+    redirect = shopper.client.post(url, {"quantity": 5})
+    page = shopper.client.get(redirect["Location"])
+
+    assert fragment.status_code == 200 and redirect.status_code == 303 and page.status_code == 200
+    assert 'value="4"' in fragment.content.decode()  # the answer is the changed line, not an error
+    full_page_cycle = len(redirect.content) + len(page.content)
+    assert len(fragment.content) < 2048
+    assert len(fragment.content) * 10 < full_page_cycle, (len(fragment.content), full_page_cycle)
