@@ -11,9 +11,7 @@ _ITEM_ID_PLACEHOLDER = "2147483647"
 
 @cache
 def _around_item_id(name: str, urlconf: str | None, script_prefix: str) -> tuple[str, str]:
-    before, after = reverse(name, kwargs={"item_id": _ITEM_ID_PLACEHOLDER}, urlconf=urlconf).split(
-        _ITEM_ID_PLACEHOLDER
-    )
+    before, after = reverse(name, kwargs={"item_id": _ITEM_ID_PLACEHOLDER}, urlconf=urlconf).split(_ITEM_ID_PLACEHOLDER)
     return before, after
 
 

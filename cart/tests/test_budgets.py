@@ -24,7 +24,9 @@ pytestmark = pytest.mark.django_db
 CART_SIZES = (1, 50, 200)
 MAX_STATEMENTS_PER_CHANGE = 8
 HTMX = {"HTTP_HX_REQUEST": "true"}
-TRANSACTION_CONTROL = re.compile(r"^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE SAVEPOINT|ROLLBACK TO SAVEPOINT)\b", re.I)
+TRANSACTION_CONTROL = re.compile(
+    r"^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE SAVEPOINT|ROLLBACK TO SAVEPOINT)\b", re.I
+)
 
 
 class Shopper:
@@ -76,7 +78,8 @@ def test_each_change_costs_the_same_few_statements_from_1_to_200_lines(shoppers,
 
 def test_cart_page_costs_the_same_statements_from_1_to_200_lines(shoppers):
     counts = {
-        size: shopper.statements(lambda client: client.get(reverse("cart:detail"))) for size, shopper in shoppers.items()
+        size: shopper.statements(lambda client: client.get(reverse("cart:detail")))
+        for size, shopper in shoppers.items()
     }
 
     assert len(set(counts.values())) == 1, counts
