@@ -36,5 +36,10 @@ migrate: setup
 seed: migrate
 	$(PY) manage.py seed_store
 
+# Needs PostgreSQL (see docs/PERFORMANCE.md); about 6 minutes on 2 cores.
+bench: setup
+	$(PY) -m pip install --quiet -r bench/requirements.txt
+	$(PY) -m bench
+
 clean:
 	rm -rf $(VENV) node_modules $(CSS)

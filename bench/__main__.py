@@ -1,0 +1,38 @@
+"""``make bench``: in-process on PostgreSQL and SQLite, the HTTP load run, then the report.
+
+Needs PostgreSQL (BENCH_DATABASE_URL, else DATABASE_URL, else
+postgres://postgres@127.0.0.1:5432/postgres) and stops at once, saying so, without it.
+"""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from bench.postgres import admin_url
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+
+
+def run(module: str, *args: str, **environment: str | None) -> None:
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings"}
+    for key, value in environment.items():
+        if value is None:
+            env.pop(key, None)
+        else:
+            env[key] = value
+    print(f"== python -m {module} {' '.join(args)}", flush=True)
+    subprocess.run([sys.executable, "-m", module, *args], cwd=ROOT, env=env, check=True)
+
+
+def main() -> None:
+    server = admin_url()
+    run("bench.inprocess", "--output", str(RESULTS / "inprocess-postgresql.json"), DATABASE_URL=server)
+    run("bench.inprocess", "--output", str(RESULTS / "inprocess-sqlite.json"), DATABASE_URL=None)
+    run("bench.load", "--output", str(RESULTS / "load.json"), BENCH_DATABASE_URL=server)
+    run("bench.report")
+
+
+if __name__ == "__main__":
+    main()

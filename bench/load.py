@@ -1,0 +1,303 @@
+"""HTTP load run: gunicorn + PostgreSQL on loopback, driven by locust for a fixed time.
+
+Creates a fresh PostgreSQL database (``bench_load``), migrates and seeds it,
+logs shoppers in by writing their sessions directly, starts gunicorn in
+production mode on a free 127.0.0.1 port, runs bench/locustfile.py headless,
+stops gunicorn whatever happens, then checks the database against what the
+clients saw: no lost update, no duplicate line, no quantity out of bounds.
+
+    python -m bench.load --output bench/results/load.json
+"""
+
+import argparse
+import json
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse, urlunparse
+
+from bench.postgres import admin_url, drop_database, recreate_database
+
+ROOT = Path(__file__).resolve().parent.parent
+DATABASE_NAME = "bench_load"
+COUNTER_START = 50
+SET_START = 5
+# Enough that no add-only line reaches the 99-unit cap in a minute, so every add must count.
+ADD_PRODUCTS_PER_SHOPPER = 12
+FILLER_LINES = 4
+STOCK = 10_000
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def server_environment(database_url: str, static_root: str) -> dict[str, str]:
+    """Production settings (config.settings with DEBUG=0), minus the HTTPS redirect: loopback has no TLS."""
+    environment = dict(os.environ)
+    environment.update(
+        DJANGO_SETTINGS_MODULE="config.settings",
+        DEBUG="0",
+        SECRET_KEY=os.environ.get("SECRET_KEY") or "bench-load-secret-key-" + "y" * 40,
+        SECURE_SSL_REDIRECT="0",
+        ALLOWED_HOSTS="127.0.0.1",
+        DATABASE_URL=database_url,
+        CONN_MAX_AGE="60",
+        STATIC_ROOT=static_root,
+        LOG_LEVEL="ERROR",
+    )
+    return environment
+
+
+def seed(shoppers: int) -> list[dict]:
+    """Products and shoppers with carts, each logged in through a session written directly."""
+    from importlib import import_module
+
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+    from django.utils.crypto import get_random_string
+
+    from cart.models import Cart, CartItem
+    from store.models import Category, Product
+
+    category = Category.objects.create(name="Load", slug="load")
+    per_shopper = ADD_PRODUCTS_PER_SHOPPER + 2 + FILLER_LINES
+    products = Product.objects.bulk_create(
+        Product(category=category, name=f"Load product {n}", slug=f"load-{n}", price=f"{2 + n % 40}.50", stock=STOCK)
+        for n in range(shoppers * per_shopper)
+    )
+    session_store = import_module(settings.SESSION_ENGINE).SessionStore
+    seeded = []
+    for number in range(shoppers):
+        user = get_user_model().objects.create_user(username=f"load{number}", email=f"load{number}@example.com")
+        cart = Cart.objects.create(user=user)
+        mine = products[number * per_shopper : (number + 1) * per_shopper]
+        add_products, (counter, setter), filler = (
+            mine[:ADD_PRODUCTS_PER_SHOPPER],
+            mine[ADD_PRODUCTS_PER_SHOPPER : ADD_PRODUCTS_PER_SHOPPER + 2],
+            mine[ADD_PRODUCTS_PER_SHOPPER + 2 :],
+        )
+        counter_line = CartItem.objects.create(
+            cart=cart, product=counter, quantity=COUNTER_START, unit_price=counter.price
+        )
+        set_line = CartItem.objects.create(cart=cart, product=setter, quantity=SET_START, unit_price=setter.price)
+        CartItem.objects.bulk_create(CartItem(cart=cart, product=p, quantity=2, unit_price=p.price) for p in filler)
+        session = session_store()
+        session[SESSION_KEY] = str(user.pk)
+        session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session.create()
+        seeded.append(
+            {
+                "user_id": user.pk,
+                "session": session.session_key,
+                "csrf": get_random_string(32),
+                "add_products": [p.pk for p in add_products],
+                "counter_line": counter_line.pk,
+                "set_line": set_line.pk,
+            }
+        )
+    return seeded
+
+
+def wait_until_serving(url: str, process: subprocess.Popen, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"gunicorn exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"gunicorn did not answer {url} within {timeout} s")
+
+
+def stop(process: subprocess.Popen) -> None:
+    """SIGTERM to gunicorn's process group, SIGKILL if it lingers."""
+    if process.poll() is not None:
+        return
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+
+def check_database(shoppers: list[dict], counts: dict) -> dict:
+    """Compares every watched line with what the clients were told succeeded."""
+    from django.conf import settings
+    from django.db.models import Count, F, Q
+
+    from cart.models import CartItem
+
+    lost_updates, broken = [], []
+    for shopper in shoppers:
+        key = shopper["session"]
+        done = counts["successes"].get(key, {})
+        quantities = dict(
+            CartItem.objects.filter(cart__user_id=shopper["user_id"]).values_list("product_id", "quantity")
+        )
+        for product in shopper["add_products"]:
+            expected = done.get(f"add {product}", 0)
+            if quantities.get(product, 0) != expected:
+                lost_updates.append(f"add-only product {product}: {quantities.get(product, 0)} in DB, {expected} adds")
+        counter = CartItem.objects.filter(pk=shopper["counter_line"]).values_list("quantity", flat=True).first()
+        expected_counter = COUNTER_START + done.get("increase", 0) - done.get("decrease", 0)
+        if counter != expected_counter:
+            lost_updates.append(f"counter line {shopper['counter_line']}: {counter} in DB, expected {expected_counter}")
+        set_value = CartItem.objects.filter(pk=shopper["set_line"]).values_list("quantity", flat=True).first()
+        allowed = set(counts["values_set"].get(key, [])) or {SET_START}
+        if set_value not in allowed:
+            broken.append(f"set line {shopper['set_line']}: {set_value} was never set")
+    duplicates = CartItem.objects.values("cart", "product").annotate(n=Count("id")).filter(n__gt=1).count()
+    out_of_bounds = CartItem.objects.filter(
+        Q(quantity__lt=1) | Q(quantity__gt=settings.CART_MAX_LINE_QUANTITY) | Q(quantity__gt=F("product__stock"))
+    ).count()
+    return {
+        "lines_checked": sum(len(s["add_products"]) + 2 for s in shoppers),
+        "lost_updates": lost_updates,
+        "broken": broken,
+        "duplicate_lines": duplicates,
+        "quantities_out_of_bounds": out_of_bounds,
+        "successful_adds": sum(v for d in counts["successes"].values() for k, v in d.items() if k.startswith("add ")),
+        "successful_increases": sum(d.get("increase", 0) for d in counts["successes"].values()),
+        "successful_decreases": sum(d.get("decrease", 0) for d in counts["successes"].values()),
+    }
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, int(round(fraction * len(ordered) + 0.5)) - 1)] if ordered else float("nan")
+
+
+def summarise(counts: dict, duration: float) -> dict:
+    rows = {}
+    every = []
+    for name, values in sorted(counts["latencies_ms"].items()):
+        every.extend(values)
+        rows[name] = {
+            "requests": len(values),
+            "p50_ms": statistics.median(values),
+            "p95_ms": percentile(values, 0.95),
+            "p99_ms": percentile(values, 0.99),
+        }
+    rows["all"] = {
+        "requests": len(every),
+        "p50_ms": statistics.median(every),
+        "p95_ms": percentile(every, 0.95),
+        "p99_ms": percentile(every, 0.99),
+    }
+    statuses = {int(code): n for code, n in counts["statuses"].items()}
+    return {
+        "per_request": rows,
+        "throughput_rps": len(every) / duration,
+        "statuses": statuses,
+        "server_errors": sum(n for code, n in statuses.items() if code >= 500),
+        "failed_requests": sum(n for code, n in statuses.items() if code not in (200, 422)),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shoppers", type=int, default=10, help="logged-in shoppers, each with two tabs")
+    parser.add_argument("--duration", type=int, default=60, help="seconds of load")
+    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
+    parser.add_argument("--output", type=Path, required=True)
+    args = parser.parse_args()
+
+    server_url = admin_url()
+    database_url = urlunparse(urlparse(server_url)._replace(path=f"/{DATABASE_NAME}"))
+    recreate_database(server_url, DATABASE_NAME)
+    work = Path(tempfile.mkdtemp(prefix="bench-load-"))
+    static_root = work / "static"
+    environment = server_environment(database_url, str(static_root))
+    os.environ.update(environment)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connections
+
+    gunicorn = None
+    try:
+        call_command("migrate", interactive=False, verbosity=0)
+        call_command("collectstatic", interactive=False, verbosity=0)
+        shoppers = seed(args.shoppers)
+        (work / "shoppers.json").write_text(json.dumps(shoppers))
+        connections.close_all()
+
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        gunicorn_log = open(work / "gunicorn.log", "w")
+        gunicorn = subprocess.Popen(
+            [
+                *(str(Path(sys.executable).parent / "gunicorn"), "config.wsgi:application"),
+                *("--workers", str(args.workers), "--bind", f"127.0.0.1:{port}", "--log-level", "warning"),
+            ],
+            cwd=ROOT,
+            env=environment,
+            stdout=gunicorn_log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group, so stop() reaches every worker
+        )
+        wait_until_serving(f"{base}/", gunicorn)
+        users = args.shoppers * 2
+        print(f"load: {users} tabs of {args.shoppers} shoppers, {args.duration} s, gunicorn {args.workers} workers")
+        locust_environment = dict(
+            environment, BENCH_SHOPPERS=str(work / "shoppers.json"), BENCH_COUNTS=str(work / "counts.json")
+        )
+        started = time.monotonic()
+        subprocess.run(
+            [
+                *(str(Path(sys.executable).parent / "locust"), "-f", str(ROOT / "bench" / "locustfile.py")),
+                *("--headless", "--users", str(users), "--spawn-rate", str(users)),
+                *("--run-time", f"{args.duration}s", "--host", base, "--stop-timeout", "10"),
+                *("--only-summary", "--loglevel", "WARNING", "--exit-code-on-error", "0"),
+            ],
+            cwd=ROOT,
+            env=locust_environment,
+            check=True,
+            timeout=args.duration + 120,
+        )
+        duration = min(time.monotonic() - started, float(args.duration))
+    finally:
+        if gunicorn is not None:
+            stop(gunicorn)
+    counts = json.loads((work / "counts.json").read_text())
+    server_log = (work / "gunicorn.log").read_text()
+    results = {
+        "shoppers": args.shoppers,
+        "tabs": args.shoppers * 2,
+        "duration_s": args.duration,
+        "gunicorn_workers": args.workers,
+        **summarise(counts, duration),
+        "server_log_tracebacks": server_log.count("Traceback"),
+        "invariants": check_database(shoppers, counts),
+    }
+    connections.close_all()
+    drop_database(server_url, DATABASE_NAME)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(results, indent=2))
+    invariants = results["invariants"]
+    print(
+        f"load: {results['throughput_rps']:.0f} req/s, p50 {results['per_request']['all']['p50_ms']:.1f} ms, "
+        f"p95 {results['per_request']['all']['p95_ms']:.1f} ms, p99 {results['per_request']['all']['p99_ms']:.1f} ms, "
+        f"5xx {results['server_errors']}, lost updates {len(invariants['lost_updates'])}, "
+        f"duplicates {invariants['duplicate_lines']}, out of bounds {invariants['quantities_out_of_bounds']}"
+    )
+
+
+if __name__ == "__main__":
+    main()

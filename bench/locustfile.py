@@ -1,0 +1,106 @@
+"""Load run mix: shoppers already logged in, two browser tabs each, changing one cart at once.
+
+Started by bench/load.py, which seeds the shoppers and reads back what this
+file counted. Per shopper:
+
+- the "add" products only receive adds (both tabs; the first add creates the
+  line): each must end with exactly one unit per successful add, whatever the
+  interleaving;
+- the "counter" line only receives + and − (each tab alternates them): it must
+  end at its start + successful increases − successful decreases;
+- the "set" line receives quantities from SET_CHOICES: it must end on one of
+  the values set successfully;
+- the cart page is loaded whole, as a browser without htmx would.
+"""
+
+import itertools
+import json
+import os
+import random
+from collections import Counter, defaultdict
+
+from locust import FastHttpUser, constant, events, task
+
+TABS_PER_SHOPPER = 2
+SET_CHOICES = tuple(range(1, 21))
+
+SHOPPERS = json.loads(open(os.environ["BENCH_SHOPPERS"]).read()) if "BENCH_SHOPPERS" in os.environ else []
+_tab_numbers = itertools.count()
+
+# What the tabs saw, per shopper: successful operations and every status code.
+successes: dict[str, Counter] = defaultdict(Counter)
+values_set: dict[str, set[int]] = defaultdict(set)
+statuses: Counter = Counter()
+latencies_ms: dict[str, list[float]] = defaultdict(list)
+
+
+class Tab(FastHttpUser):
+    wait_time = constant(0)
+
+    def on_start(self) -> None:
+        self.shopper = SHOPPERS[next(_tab_numbers) // TABS_PER_SHOPPER % len(SHOPPERS)]
+        self.key = self.shopper["session"]
+        self.next_counter_step = "increase"
+        cookies = f"sessionid={self.shopper['session']}; csrftoken={self.shopper['csrf']}"
+        self.htmx_headers = {"Cookie": cookies, "X-CSRFToken": self.shopper["csrf"], "HX-Request": "true"}
+        self.page_headers = {"Cookie": cookies}
+
+    def _post(self, name: str, path: str, data: dict | None = None) -> bool:
+        """True when the shop made the change (200); a 422 is a refusal the shop explains, not an error."""
+        with self.client.post(
+            path, data=data or {}, headers=self.htmx_headers, name=name, catch_response=True
+        ) as response:
+            statuses[response.status_code] += 1
+            if response.status_code in (200, 422):
+                response.success()
+            else:
+                response.failure(f"status {response.status_code}")
+            return response.status_code == 200
+
+    @task(3)
+    def add(self) -> None:
+        product = random.choice(self.shopper["add_products"])
+        if self._post("add", f"/cart/add/{product}/", {"quantity": 1}):
+            successes[self.key][f"add {product}"] += 1
+
+    @task(4)
+    def counter_step(self) -> None:
+        step = self.next_counter_step
+        self.next_counter_step = "decrease" if step == "increase" else "increase"
+        if self._post(step, f"/cart/items/{self.shopper['counter_line']}/{step}/"):
+            successes[self.key][step] += 1
+
+    @task(2)
+    def set_quantity(self) -> None:
+        quantity = random.choice(SET_CHOICES)
+        if self._post("set quantity", f"/cart/items/{self.shopper['set_line']}/quantity/", {"quantity": quantity}):
+            values_set[self.key].add(quantity)
+
+    @task(1)
+    def cart_page(self) -> None:
+        with self.client.get("/cart/", headers=self.page_headers, name="cart page", catch_response=True) as response:
+            statuses[response.status_code] += 1
+            if response.status_code != 200:
+                response.failure(f"status {response.status_code}")
+
+
+@events.request.add_listener
+def _record_latency(name: str, response_time: float, exception, **kwargs) -> None:
+    latencies_ms[name].append(response_time)
+
+
+@events.quitting.add_listener
+def _write_counts(environment, **kwargs) -> None:
+    output = os.environ.get("BENCH_COUNTS")
+    if not output:
+        return
+    with open(output, "w") as file:
+        json.dump(
+            {
+                "successes": {key: dict(counter) for key, counter in successes.items()},
+                "values_set": {key: sorted(values) for key, values in values_set.items()},
+                "statuses": {str(status): count for status, count in statuses.items()},
+                "latencies_ms": latencies_ms,
+            },
+            file,
+        )
