@@ -154,6 +154,8 @@ def interactions_for(shopper: Shopper, cart, products) -> list[Interaction]:
         CartItem.objects.create(
             pk=last.pk, cart=cart, product=last.product, quantity=LINE_QUANTITY, unit_price=last.unit_price
         )
+        if last.pk == middle.pk:
+            set_to["quantity"] = LINE_QUANTITY  # so the next "set quantity" still changes something
 
     def drop_added() -> None:
         CartItem.objects.filter(cart=cart, product=extra).delete()
