@@ -103,9 +103,17 @@ def _write_quantity(*, item: CartItem, quantity: int, notice: str = "") -> CartC
 
 
 def _locked_item(user: AbstractBaseUser, item_id: int) -> CartItem:
-    cart = _locked_cart(user)
+    """The line with its product, after locking the cart row and then the line, in one statement.
+
+    PostgreSQL takes the locks in the order of ``of`` (the cart first, like every other change,
+    so no deadlock) and, after waiting, returns the line as the lock holder left it.
+    """
     try:
-        return CartItem.objects.select_related("product").get(cart=cart, pk=item_id)
+        return (
+            CartItem.objects.select_related("cart", "product")
+            .select_for_update(of=("cart", "self"))
+            .get(cart__user=user, pk=item_id)
+        )
     except CartItem.DoesNotExist:
         raise LineNotFound(item_id) from None
 
