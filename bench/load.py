@@ -211,7 +211,8 @@ def summarise(counts: dict, duration: float) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shoppers", type=int, default=10, help="logged-in shoppers, each with two tabs")
+    parser.add_argument("--shoppers", type=int, default=10, help="logged-in shoppers")
+    parser.add_argument("--tabs", type=int, default=2, help="browser tabs per shopper, all changing one cart")
     parser.add_argument("--duration", type=int, default=60, help="seconds of load")
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
     parser.add_argument("--output", type=Path, required=True)
@@ -253,10 +254,13 @@ def main() -> None:
             start_new_session=True,  # its own process group, so stop() reaches every worker
         )
         wait_until_serving(f"{base}/", gunicorn)
-        users = args.shoppers * 2
+        users = args.shoppers * args.tabs
         print(f"load: {users} tabs of {args.shoppers} shoppers, {args.duration} s, gunicorn {args.workers} workers")
         locust_environment = dict(
-            environment, BENCH_SHOPPERS=str(work / "shoppers.json"), BENCH_COUNTS=str(work / "counts.json")
+            environment,
+            BENCH_SHOPPERS=str(work / "shoppers.json"),
+            BENCH_COUNTS=str(work / "counts.json"),
+            BENCH_TABS_PER_SHOPPER=str(args.tabs),
         )
         started = time.monotonic()
         subprocess.run(
@@ -279,7 +283,7 @@ def main() -> None:
     server_log = (work / "gunicorn.log").read_text()
     results = {
         "shoppers": args.shoppers,
-        "tabs": args.shoppers * 2,
+        "tabs": args.shoppers * args.tabs,
         "duration_s": args.duration,
         "gunicorn_workers": args.workers,
         **summarise(counts, duration),

@@ -1,4 +1,4 @@
-"""Load run mix: shoppers already logged in, two browser tabs each, changing one cart at once.
+"""Load run mix: shoppers already logged in, several browser tabs each (two by default) on one cart.
 
 Started by bench/load.py, which seeds the shoppers and reads back what this
 file counted. Per shopper:
@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 
 from locust import FastHttpUser, constant, events, task
 
-TABS_PER_SHOPPER = 2
+TABS_PER_SHOPPER = int(os.environ.get("BENCH_TABS_PER_SHOPPER", "2"))
 SET_CHOICES = tuple(range(1, 21))
 
 SHOPPERS = json.loads(open(os.environ["BENCH_SHOPPERS"]).read()) if "BENCH_SHOPPERS" in os.environ else []
