@@ -106,3 +106,20 @@ def test_concurrent_adds_never_exceed_the_stock():
     run_together([lambda: services.cart_add_product(user=user, product=product, quantity=1) for _ in range(THREADS)])
 
     assert CartItem.objects.get(cart__user=user).quantity == 7
+
+
+def test_concurrent_adds_and_increases_of_one_line_neither_deadlock_nor_lose_units():
+    item = CartItemFactory(quantity=1, product__stock=100)
+    user, product = item.cart.user, item.product
+    tasks = [
+        (lambda: services.cart_add_product(user=user, product=product, quantity=1))
+        if index % 2
+        else (lambda: services.cart_increase(user=user, item_id=item.pk))
+        for index in range(THREADS)
+    ]
+
+    results = run_together(tasks)
+
+    assert [r for r in results if isinstance(r, Exception)] == []
+    item.refresh_from_db()
+    assert item.quantity == 1 + THREADS
