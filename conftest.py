@@ -1,7 +1,30 @@
 import pytest
+from django.core.cache import cache
+
+from tests.oidc_provider import provider_settings, running_provider
 
 
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path_factory):
     """Uploaded and seeded pictures go to a scratch folder, never the project's media/."""
     settings.MEDIA_ROOT = tmp_path_factory.getbasetemp() / "media"
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """allauth counts login attempts in the cache: each test starts from none."""
+    cache.clear()
+
+
+@pytest.fixture(scope="session")
+def oidc_provider_url():
+    """A real OpenID Connect provider on a loopback port, for the whole run."""
+    with running_provider() as url:
+        yield url
+
+
+@pytest.fixture
+def oidc_provider(settings, oidc_provider_url) -> str:
+    """The shop configured for the loopback OpenID Connect provider, as OIDC_* variables would."""
+    settings.SOCIALACCOUNT_PROVIDERS = provider_settings(oidc_provider_url)
+    return oidc_provider_url

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from config.urls import handler404, urlpatterns as shop_urlpatterns  # noqa: F401
+from config.urls import handler404  # noqa: F401
+from config.urls import urlpatterns as shop_urlpatterns
 
 from .views import floor
 

@@ -194,9 +194,7 @@ def cart_undo_remove(*, user: AbstractBaseUser, removed: RemovedLine) -> CartCha
     new_quantity, notice = _capped(product, removed.quantity)
     item = CartItem.objects.filter(cart=cart, product=product).first()
     if item is None:
-        item = CartItem.objects.create(
-            cart=cart, product=product, quantity=new_quantity, unit_price=removed.unit_price
-        )
+        item = CartItem.objects.create(cart=cart, product=product, quantity=new_quantity, unit_price=removed.unit_price)
         return CartChange(product=product, item=item, quantity=new_quantity, notice=notice)
     item.product = product
     return _write_quantity(item=item, quantity=max(item.quantity, new_quantity), notice=notice)

@@ -137,9 +137,7 @@ def set_quantity(request: HtmxHttpRequest, item_id: int) -> HttpResponse:
             raise Http404("No such line in your cart")
         return _refused(request, _form_error(form), fallback="cart:detail")
     try:
-        change = services.cart_set_quantity(
-            user=request.user, item_id=item_id, quantity=form.cleaned_data["quantity"]
-        )
+        change = services.cart_set_quantity(user=request.user, item_id=item_id, quantity=form.cleaned_data["quantity"])
     except LineNotFound:
         raise Http404("No such line in your cart")
     except CartError as error:

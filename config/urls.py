@@ -11,8 +11,6 @@ urlpatterns = [
 ]
 
 if settings.SERVE_MEDIA:
-    urlpatterns.append(
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
-    )
+    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}))
 
 handler404 = "config.views.page_not_found"

@@ -4,36 +4,15 @@ import re
 
 import pytest
 from allauth.account.models import EmailAddress
-from django.core.cache import cache
 from playwright.sync_api import Page, expect
 
 from store.models import Product
-from tests.factories import CartItemFactory, UserFactory
-from tests.oidc_provider import NEWCOMER, PROVIDER_NAME, VERIFIED, provider_settings, running_provider, unreachable_url
+from tests.factories import PASSWORD, CartItemFactory, UserFactory
+from tests.oidc_provider import NEWCOMER, PROVIDER_NAME, VERIFIED, provider_settings, unreachable_url
 
 from .conftest import format_violations, save_screenshot, serious_accessibility_violations
 
 pytestmark = pytest.mark.usefixtures("catalog")
-
-PASSWORD = "correct horse battery staple"
-
-
-@pytest.fixture(autouse=True)
-def _no_earlier_attempts():
-    """allauth counts login attempts in the cache: each test starts from none."""
-    cache.clear()
-
-
-@pytest.fixture(scope="module")
-def oidc_provider_url():
-    with running_provider() as url:
-        yield url
-
-
-@pytest.fixture
-def oidc_provider(settings, oidc_provider_url) -> str:
-    settings.SOCIALACCOUNT_PROVIDERS = provider_settings(oidc_provider_url)
-    return oidc_provider_url
 
 
 def add_to_cart_logged_out(page: Page, live_server, slug: str) -> None:

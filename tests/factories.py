@@ -8,6 +8,9 @@ from django.contrib.auth import get_user_model
 from cart.models import Cart, CartItem
 from store.models import Category, Product
 
+# Every factory-made user's password, for tests that log in through a form.
+PASSWORD = "correct horse battery staple"
+
 
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -16,7 +19,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     username = factory.Sequence(lambda n: f"shopper{n}")
     email = factory.LazyAttribute(lambda user: f"{user.username}@example.com")
-    password = factory.django.Password("correct horse battery staple")
+    password = factory.django.Password(PASSWORD)
 
 
 class CategoryFactory(factory.django.DjangoModelFactory):

@@ -1,37 +1,15 @@
 import pytest
 import requests
-from django.core.cache import cache
 from django.test import Client
 
-from tests.factories import ProductFactory, UserFactory
-from tests.oidc_provider import LOGIN_URL, provider_settings, running_provider
-
-PASSWORD = "correct horse battery staple"
-
-
-@pytest.fixture(autouse=True)
-def _no_earlier_attempts():
-    """allauth counts login attempts in the cache: each test starts from none."""
-    cache.clear()
+from tests.factories import PASSWORD, ProductFactory, UserFactory
+from tests.oidc_provider import LOGIN_URL
 
 
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     """These tests log in a lot; the hashing algorithm is not what they test."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(scope="session")
-def oidc_provider_url():
-    with running_provider() as url:
-        yield url
-
-
-@pytest.fixture
-def oidc_provider(settings, oidc_provider_url) -> str:
-    """The shop configured for the loopback OpenID Connect provider, as OIDC_* variables would."""
-    settings.SOCIALACCOUNT_PROVIDERS = provider_settings(oidc_provider_url)
-    return oidc_provider_url
 
 
 @pytest.fixture

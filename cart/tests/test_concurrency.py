@@ -74,9 +74,7 @@ def test_concurrent_first_requests_of_a_new_user_create_one_cart():
     user = UserFactory()
     products = ProductFactory.create_batch(THREADS, stock=5)
 
-    results = run_together(
-        [lambda p=p: services.cart_add_product(user=user, product=p, quantity=1) for p in products]
-    )
+    results = run_together([lambda p=p: services.cart_add_product(user=user, product=p, quantity=1) for p in products])
 
     assert [r for r in results if isinstance(r, Exception)] == []
     assert Cart.objects.filter(user=user).count() == 1

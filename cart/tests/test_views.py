@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from cart.models import CartItem
 from cart.pending import PENDING_ADD_SESSION_KEY
-from tests.factories import CartItemFactory, ProductFactory, UserFactory
+from tests.factories import PASSWORD, CartItemFactory, ProductFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -66,7 +66,11 @@ class TestCartPage:
     def test_notices_for_inactive_repriced_and_short_stock_lines(self, shopper, user):
         gone = CartItemFactory(cart__user=user, quantity=1, product__name="Old Lamp", product__is_active=False)
         repriced = CartItemFactory(
-            cart=gone.cart, quantity=1, unit_price=Decimal("10.00"), product__name="Teapot", product__price=Decimal("12.00")
+            cart=gone.cart,
+            quantity=1,
+            unit_price=Decimal("10.00"),
+            product__name="Teapot",
+            product__price=Decimal("12.00"),
         )
         short = CartItemFactory(cart=gone.cart, quantity=5, product__name="Pen", product__stock=10)
         short.product.stock = 2
@@ -208,7 +212,12 @@ class TestWithoutJavascript:
 
 class TestSecurity:
     def test_get_on_a_change_url_is_405(self, shopper, item):
-        urls = [*line_urls(item.pk), reverse("cart:add", args=[item.product.pk]), reverse("cart:undo_remove"), reverse("cart:clear")]
+        urls = [
+            *line_urls(item.pk),
+            reverse("cart:add", args=[item.product.pk]),
+            reverse("cart:undo_remove"),
+            reverse("cart:clear"),
+        ]
 
         assert [shopper.get(url).status_code for url in urls] == [405] * len(urls)
         assert quantity_of(item) == 2
@@ -310,7 +319,7 @@ class TestSecurity:
 
         response = client.post(
             reverse("account_login"),
-            {"login": user.email, "password": "correct horse battery staple", "next": "/cart/"},
+            {"login": user.email, "password": PASSWORD, "next": "/cart/"},
             follow=True,
         )
 

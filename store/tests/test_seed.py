@@ -86,7 +86,6 @@ def test_seed_keeps_the_owners_edits(media_root):
     assert (grinder.price, grinder.stock, grinder.is_active) == (Decimal("69.00"), 2, False)
 
 
-
 def test_seed_finds_a_demo_category_whose_slug_the_owner_changed(media_root):
     seed()
     Category.objects.filter(slug="tea").update(slug="teas")

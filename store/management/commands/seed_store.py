@@ -19,7 +19,9 @@ def attach_demo_image(product: Product, demo: DemoCategory) -> None:
         product.image.name = path
         product.save(update_fields=["image"])
     else:
-        product.image.save(path.removeprefix("products/"), ContentFile(draw_product_image(name=product.name, category=demo)))
+        product.image.save(
+            path.removeprefix("products/"), ContentFile(draw_product_image(name=product.name, category=demo))
+        )
 
 
 class Command(BaseCommand):
