@@ -57,11 +57,16 @@ def _refused(request: HtmxHttpRequest, message: str, *, fallback: str) -> HttpRe
     return _vary(see_other(shopper_page(request, fallback=fallback)))
 
 
-def _changed(request: HtmxHttpRequest, change: CartChange, message: str) -> HttpResponse:
+def _tell(request: HtmxHttpRequest, change: CartChange, success: str) -> None:
+    """What the shop had to adjust, if anything; else the success message, if there is one."""
     if change.notice:
         messages.warning(request, change.notice)
-    elif message:
-        messages.success(request, message)
+    elif success:
+        messages.success(request, success)
+
+
+def _changed(request: HtmxHttpRequest, change: CartChange, message: str) -> HttpResponse:
+    _tell(request, change, message)
     if not request.htmx:
         return _vary(see_other(shopper_page(request, fallback="cart:detail")))
     line = CartLine(change.item) if change.item else None
@@ -94,10 +99,7 @@ def add(request: HtmxHttpRequest, product_id: int) -> HttpResponse:
         change = services.cart_add_product(user=request.user, product=product, quantity=quantity)
     except CartError as error:
         return _refused(request, error.message, fallback=fallback)
-    if change.notice:
-        messages.warning(request, change.notice)
-    else:
-        messages.success(request, f"Added {product.name} to your cart.")
+    _tell(request, change, f"Added {product.name} to your cart.")
     if request.htmx:
         return _vary(render(request, "partials/cart_updates.html"))
     return _vary(see_other(shopper_page(request, fallback=fallback)))
@@ -174,10 +176,7 @@ def undo_remove(request: HtmxHttpRequest) -> HttpResponse:
         change = services.cart_undo_remove(user=request.user, removed=removed)
     except CartError as error:
         return _refused(request, error.message, fallback="cart:detail")
-    if change.notice:
-        messages.warning(request, change.notice)
-    else:
-        messages.success(request, f"{product.name} is back in your cart.")
+    _tell(request, change, f"{product.name} is back in your cart.")
     if request.htmx:
         # The line may sit anywhere in the list: the cart page reloads its lines.
         response = render(request, "cart/detail.html#lines_update", {"lines": cart_lines(user=request.user)})
