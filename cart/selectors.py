@@ -80,10 +80,9 @@ def cart_lines(*, user: AbstractBaseUser) -> list[CartLine]:
     return [CartLine(item) for item in items]
 
 
-def cart_line_get(*, user: AbstractBaseUser, item_id: int) -> CartLine | None:
-    """One line, only if it is in this user's cart: another shopper's line is not found."""
-    item = _user_items(user).select_related("product").filter(pk=item_id).first()
-    return CartLine(item) if item else None
+def cart_has_line(*, user: AbstractBaseUser, item_id: int) -> bool:
+    """Whether the line is in this user's cart: another shopper's line is not."""
+    return _user_items(user).filter(pk=item_id).exists()
 
 
 @cache

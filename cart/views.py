@@ -14,16 +14,15 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET, require_POST
-from django_htmx.http import reswap
 
-from config.http import HtmxHttpRequest
+from config.http import HtmxHttpRequest, htmx_refusal
 from store.models import Product
 
 from . import services
 from .forms import AddForm, SetQuantityForm
 from .navigation import login_redirect, see_other, shopper_page
 from .pending import remember_pending_add
-from .selectors import CartLine, cart_line_get, cart_lines
+from .selectors import CartLine, cart_has_line, cart_lines
 from .services import CartChange, CartError, LineNotFound, RemovedLine
 
 UNDO_SESSION_KEY = "cart_undo"
@@ -50,10 +49,9 @@ def _vary(response: HttpResponse) -> HttpResponse:
 
 def _refused(request: HtmxHttpRequest, message: str, *, fallback: str) -> HttpResponse:
     """A 422 fragment for htmx (the message goes to the toast region), else back with the message."""
-    messages.error(request, message)
     if request.htmx:
-        response = render(request, "partials/messages.html", {"oob": True}, status=422)
-        return _vary(reswap(response, "none"))
+        return _vary(htmx_refusal(request, message, status=422))
+    messages.error(request, message)
     return _vary(see_other(shopper_page(request, fallback=fallback)))
 
 
@@ -135,7 +133,7 @@ decrease = _line_change(services.cart_decrease, _removed_message)
 def set_quantity(request: HtmxHttpRequest, item_id: int) -> HttpResponse:
     form = SetQuantityForm(request.POST)
     if not form.is_valid():
-        if cart_line_get(user=request.user, item_id=item_id) is None:
+        if not cart_has_line(user=request.user, item_id=item_id):
             raise Http404("No such line in your cart")
         return _refused(request, _form_error(form), fallback="cart:detail")
     try:
