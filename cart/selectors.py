@@ -1,10 +1,15 @@
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from typing import TypedDict
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import connection
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
+from config.reversing import reverser
 from store.models import Product
 
 from .models import Cart, CartItem
@@ -26,58 +31,152 @@ EMPTY_SUMMARY = CartSummary(line_count=0, item_count=0, total=Decimal("0.00"))
 
 
 @dataclass(frozen=True)
-class CartLine:
-    """A cart item as the shopper sees it, with what changed since it was added."""
+class LineUrls:
+    """Where a line links to, as functions of the product's slug or the line's id.
 
-    item: CartItem
+    Looked up once for a whole cart, not per line (config/reversing.py).
+    """
 
-    @property
-    def product(self):
-        return self.item.product
+    product: Callable[[str], str]
+    set_quantity: Callable[[int], str]
+    increase: Callable[[int], str]
+    decrease: Callable[[int], str]
+    remove: Callable[[int], str]
 
-    @property
-    def is_available(self) -> bool:
-        return self.product.is_active and self.product.stock > 0
+    @classmethod
+    def current(cls) -> "LineUrls":
+        return cls(
+            product=reverser(Product.URL_NAME, "slug"),
+            set_quantity=reverser("cart:set_quantity", "item_id"),
+            increase=reverser("cart:increase", "item_id"),
+            decrease=reverser("cart:decrease", "item_id"),
+            remove=reverser("cart:remove", "item_id"),
+        )
 
-    @property
-    def buyable_quantity(self) -> int:
-        return min(self.item.quantity, self.product.stock) if self.product.is_active else 0
 
-    @property
-    def quantity_reduced(self) -> bool:
-        return self.is_available and self.item.quantity > self.product.stock
+# Where product pictures are stored, to turn a picture's name into its URL without a model instance.
+_image_storage = Product._meta.get_field("image").storage
 
-    @property
-    def price_changed(self) -> bool:
-        return self.item.unit_price != self.product.price
 
-    @property
-    def subtotal(self) -> Decimal:
-        return self.product.price * self.buyable_quantity
+class CartLine(TypedDict):
+    """A cart line as the shopper sees it, with what changed since it was added.
+
+    Everything the line's markup prints is worked out once, here: a cart page
+    prints hundreds of lines, and each property call, URL reversal, localized number or
+    attribute lookup in the template was paid on every one (docs/PERFORMANCE.md). A dict,
+    because templates try a key before an attribute: an object costs a caught exception
+    per lookup.
+    """
+
+    id: int
+    element_id: str  # "line-<id>", the element a change replaces
+    quantity_input_id: str
+    product_name: str  # escaped: printed five times a line
+    product_url: str
+    image_url: str  # "" when the product has no picture
+    price: Decimal  # today's price
+    added_price: Decimal  # the price when it was added
+    quantity: int  # as stored; may exceed what is left in stock
+    stock: int
+    is_active: bool
+    is_available: bool  # still sold and in stock
+    buyable_quantity: int  # what the total counts
+    subtotal: Decimal
+    quantity_reduced: bool  # stock fell below the quantity
+    price_changed: bool
+    has_notice: bool
+    set_quantity_url: str
+    increase_url: str
+    decrease_url: str
+    remove_url: str
+
+
+def _line(
+    *,
+    line_id: int,
+    quantity: int,
+    added_price: Decimal,
+    name: str,
+    slug: str,
+    price: Decimal,
+    stock: int,
+    is_active: bool,
+    image: str,
+    urls: LineUrls,
+) -> CartLine:
+    is_available = is_active and stock > 0
+    buyable_quantity = min(quantity, stock) if is_active else 0
+    quantity_reduced = is_available and quantity > stock
+    price_changed = is_active and added_price != price
+    return CartLine(
+        id=line_id,
+        element_id=mark_safe(f"line-{line_id}"),
+        quantity_input_id=mark_safe(f"quantity-{line_id}"),
+        product_name=escape(name),
+        product_url=urls.product(slug),
+        image_url=_image_storage.url(image) if image else "",
+        price=price,
+        added_price=added_price,
+        quantity=quantity,
+        stock=stock,
+        is_active=is_active,
+        is_available=is_available,
+        buyable_quantity=buyable_quantity,
+        subtotal=price * buyable_quantity,
+        quantity_reduced=quantity_reduced,
+        price_changed=price_changed,
+        has_notice=not is_available or quantity_reduced or price_changed,
+        set_quantity_url=urls.set_quantity(line_id),
+        increase_url=urls.increase(line_id),
+        decrease_url=urls.decrease(line_id),
+        remove_url=urls.remove(line_id),
+    )
+
+
+def cart_line(item: CartItem) -> CartLine:
+    """The line of an item loaded with its product."""
+    product = item.product
+    return _line(
+        line_id=item.pk,
+        quantity=item.quantity,
+        added_price=item.unit_price,
+        name=product.name,
+        slug=product.slug,
+        price=product.price,
+        stock=product.stock,
+        is_active=product.is_active,
+        image=product.image.name,
+        urls=LineUrls.current(),
+    )
 
 
 def _user_items(user: AbstractBaseUser):
     return CartItem.objects.filter(cart__user=user)
 
 
-# What a line shows. Loading the other columns took half the query's time at 200 lines;
-# a field missing here costs one query per line (cart/tests/test_budgets.py would fail).
-_LINE_FIELDS = (
-    "quantity",
-    "unit_price",
-    "product__name",
-    "product__slug",
-    "product__price",
-    "product__stock",
-    "product__is_active",
-    "product__image",
-)
+# What a line shows, by the name ``_line()`` takes it under.
+_LINE_COLUMNS = {
+    "line_id": "id",
+    "quantity": "quantity",
+    "added_price": "unit_price",
+    "name": "product__name",
+    "slug": "product__slug",
+    "price": "product__price",
+    "stock": "product__stock",
+    "is_active": "product__is_active",
+    "image": "product__image",
+}
 
 
 def cart_lines(*, user: AbstractBaseUser) -> list[CartLine]:
-    """Every line of the user's cart with its product, in one query whatever the size."""
-    items = _user_items(user).select_related("product").only(*_LINE_FIELDS).order_by("created_at", "id")
-    return [CartLine(item) for item in items]
+    """Every line of the user's cart with its product, in one query whatever the size.
+
+    Plain values rather than model instances: building two instances per line cost more
+    than the query.
+    """
+    rows = _user_items(user).order_by("created_at", "id").values_list(*_LINE_COLUMNS.values())
+    urls = LineUrls.current()
+    return [_line(**dict(zip(_LINE_COLUMNS, row, strict=True)), urls=urls) for row in rows]
 
 
 def cart_has_line(*, user: AbstractBaseUser, item_id: int) -> bool:

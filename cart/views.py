@@ -22,7 +22,7 @@ from . import services
 from .forms import AddForm, SetQuantityForm
 from .navigation import login_redirect, see_other, shopper_page
 from .pending import remember_pending_add
-from .selectors import CartLine, cart_has_line, cart_lines
+from .selectors import cart_has_line, cart_line, cart_lines
 from .services import CartChange, CartError, LineNotFound, RemovedLine
 
 UNDO_SESSION_KEY = "cart_undo"
@@ -67,7 +67,7 @@ def _changed(request: HtmxHttpRequest, change: CartChange, message: str) -> Http
     _tell(request, change, message)
     if not request.htmx:
         return _vary(see_other(shopper_page(request, fallback="cart:detail")))
-    line = CartLine(change.item) if change.item else None
+    line = cart_line(change.item) if change.item else None
     return _vary(render(request, "cart/detail.html#change", {"line": line}))
 
 

@@ -89,6 +89,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "store.context_processors.catalog_nav",
                 "cart.context_processors.cart_summary",
+                "config.context_processors.csrf_input",
             ],
         },
     },

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def lines_of(user) -> list[tuple[str, int]]:
-    return [(line.product.name, line.item.quantity) for line in cart_lines(user=user)]
+    return [(line["product_name"], line["quantity"]) for line in cart_lines(user=user)]
 
 
 def add_while_logged_out(client, product, quantity: int = 2) -> str:

@@ -1,7 +1,9 @@
+import re
 from decimal import Decimal
 from urllib.parse import quote
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
@@ -12,6 +14,11 @@ from tests.factories import PASSWORD, CartItemFactory, ProductFactory, UserFacto
 pytestmark = pytest.mark.django_db
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
+# The smallest valid PNG: one transparent pixel.
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
+    "0000000d4944415478da63f8ffffff7f0009fb03fd2a86e38a0000000049454e44ae426082"
+)
 
 
 @pytest.fixture
@@ -56,6 +63,35 @@ class TestCartPage:
         assert 'aria-label="Decrease quantity of Blue Mug"' in page
         assert 'aria-label="Remove Blue Mug from cart"' in page
         assert '<span class="sr-only">Cart, 3 items</span>' in page
+
+    def test_product_names_are_escaped_once(self, shopper, user):
+        CartItemFactory(cart__user=user, product__name='Salt & Pepper <"Duo">')
+
+        page = shopper.get(reverse("cart:detail")).content.decode()
+
+        assert ">Salt &amp; Pepper &lt;&quot;Duo&quot;&gt;</a>" in page
+        assert 'aria-label="Remove Salt &amp; Pepper &lt;&quot;Duo&quot;&gt; from cart"' in page
+        assert "&amp;amp;" not in page and '<"Duo">' not in page
+
+    def test_line_shows_the_product_picture_and_links_to_the_product(self, shopper, user):
+        product = ProductFactory(image=SimpleUploadedFile("mug.png", PNG, content_type="image/png"))
+        CartItemFactory(cart__user=user, product=product)
+
+        page = shopper.get(reverse("cart:detail")).content.decode()
+
+        assert f'<img src="{product.image.url}"' in page
+        assert f'<a href="{product.get_absolute_url()}" class="product-link">' in page
+
+    def test_a_line_form_posted_without_javascript_passes_the_csrf_check(self, user, item):
+        browser = Client(enforce_csrf_checks=True)
+        browser.force_login(user)
+        page = browser.get(reverse("cart:detail")).content.decode()
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)[1]
+
+        response = browser.post(reverse("cart:increase", args=[item.pk]), {"csrfmiddlewaretoken": token})
+
+        assert response.status_code == 303
+        assert quantity_of(item) == 3
 
     def test_empty_cart_links_to_the_catalog(self, shopper):
         page = shopper.get(reverse("cart:detail")).content.decode()
