@@ -27,6 +27,13 @@ class CartSummary:
 
 
 CENT = Decimal("0.01")
+
+
+def cents(amount: Decimal | float | int) -> Decimal:
+    """An amount read with plain SQL, to the cent: SQLite hands decimals back as floats."""
+    return Decimal(amount).quantize(CENT)
+
+
 EMPTY_SUMMARY = CartSummary(line_count=0, item_count=0, total=Decimal("0.00"))
 
 
@@ -212,5 +219,4 @@ def cart_summary(*, user: AbstractBaseUser | AnonymousUser) -> CartSummary:
     with connection.cursor() as cursor:
         cursor.execute(_summary_sql(), [user.pk])
         line_count, item_count, total = cursor.fetchone()
-    # SQLite sums decimals as floats: bring the total back to cents.
-    return CartSummary(line_count=line_count, item_count=item_count or 0, total=Decimal(total or 0).quantize(CENT))
+    return CartSummary(line_count=line_count, item_count=item_count or 0, total=cents(total or 0))

@@ -97,6 +97,19 @@ class TestChangeLine:
         assert services.cart_increase(user=user, item_id=item.pk).quantity == 3
         assert services.cart_decrease(user=user, item_id=item.pk).quantity == 2
 
+    def test_the_changed_line_carries_exact_prices_and_the_whole_product(self, user):
+        item = CartItemFactory(
+            cart__user=user, quantity=1, unit_price=Decimal("10.10"), product__price=Decimal("12.99")
+        )
+
+        change = services.cart_increase(user=user, item_id=item.pk)
+
+        assert (change.item.unit_price, change.product.price) == (Decimal("10.10"), Decimal("12.99"))
+        assert change.product.is_active is True
+        # Columns the change does not read still load when asked for.
+        assert change.product.description == item.product.description
+        assert change.product.category == item.product.category
+
     def test_decrease_at_one_removes_the_line(self, user):
         item = CartItemFactory(cart__user=user, quantity=1)
 
