@@ -7,9 +7,9 @@ from typing import TypedDict
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import connection
 from django.utils.html import escape
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 
-from config.reversing import reverser
+from config.reversing import html_reverser
 from store.models import Product
 
 from .models import Cart, CartItem
@@ -29,7 +29,7 @@ class CartSummary:
 CENT = Decimal("0.01")
 
 
-def cents(amount: Decimal | float | int) -> Decimal:
+def cents(amount: Decimal | float) -> Decimal:
     """An amount read with plain SQL, to the cent: SQLite hands decimals back as floats."""
     return Decimal(amount).quantize(CENT)
 
@@ -41,23 +41,23 @@ EMPTY_SUMMARY = CartSummary(line_count=0, item_count=0, total=Decimal("0.00"))
 class LineUrls:
     """Where a line links to, as functions of the product's slug or the line's id.
 
-    Looked up once for a whole cart, not per line (config/reversing.py).
+    Looked up once for a whole cart, not per line, and ready for HTML (config/reversing.py).
     """
 
-    product: Callable[[str], str]
-    set_quantity: Callable[[int], str]
-    increase: Callable[[int], str]
-    decrease: Callable[[int], str]
-    remove: Callable[[int], str]
+    product: Callable[[str], SafeString]
+    set_quantity: Callable[[int], SafeString]
+    increase: Callable[[int], SafeString]
+    decrease: Callable[[int], SafeString]
+    remove: Callable[[int], SafeString]
 
     @classmethod
     def current(cls) -> "LineUrls":
         return cls(
-            product=reverser(Product.URL_NAME, "slug"),
-            set_quantity=reverser("cart:set_quantity", "item_id"),
-            increase=reverser("cart:increase", "item_id"),
-            decrease=reverser("cart:decrease", "item_id"),
-            remove=reverser("cart:remove", "item_id"),
+            product=html_reverser(Product.URL_NAME, "slug"),
+            set_quantity=html_reverser("cart:set_quantity", "item_id"),
+            increase=html_reverser("cart:increase", "item_id"),
+            decrease=html_reverser("cart:decrease", "item_id"),
+            remove=html_reverser("cart:remove", "item_id"),
         )
 
 
@@ -68,17 +68,17 @@ _image_storage = Product._meta.get_field("image").storage
 class CartLine(TypedDict):
     """A cart line as the shopper sees it, with what changed since it was added.
 
-    Everything the line's markup prints is worked out once, here: a cart page
-    prints hundreds of lines, and each property call, URL reversal, localized number or
-    attribute lookup in the template was paid on every one (docs/PERFORMANCE.md). A dict,
-    because templates try a key before an attribute: an object costs a caught exception
-    per lookup.
+    Everything the line's markup prints is worked out once, here: a cart page prints
+    hundreds of lines, and each property call, URL reversal, localized number, escape or
+    attribute lookup in the template was paid on every one (docs/PERFORMANCE.md). The
+    product's name and the URLs are escaped already. A dict, because templates try a key
+    before an attribute: an object costs a caught exception per lookup.
     """
 
     id: int
     element_id: str  # "line-<id>", the element a change replaces
     quantity_input_id: str
-    product_name: str  # escaped: printed five times a line
+    product_name: str
     product_url: str
     image_url: str  # "" when the product has no picture
     price: Decimal  # today's price

@@ -1,7 +1,9 @@
 import pytest
 from django.urls import reverse, set_script_prefix
 
-from config.reversing import cached_reverse, reverser
+from django.utils.safestring import SafeString
+
+from config.reversing import cached_reverse, html_reverser, reverser
 
 
 @pytest.fixture
@@ -31,3 +33,10 @@ def test_follows_the_script_prefix_of_the_request(script_prefix):
 
 def test_a_value_cannot_leave_its_path_segment():
     assert cached_reverse("store:product_detail", slug="../admin/?x=1") == "/products/..%2Fadmin%2F%3Fx%3D1/"
+
+
+def test_html_urls_are_marked_safe_with_the_value_quoted():
+    url = html_reverser("store:product_detail", "slug")('mug"><script>')
+
+    assert isinstance(url, SafeString)
+    assert url == "/products/mug%22%3E%3Cscript%3E/"
