@@ -7,7 +7,7 @@ from typing import TypedDict
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import connection
 from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
 from config.reversing import html_reverser
 from store.models import Product
@@ -117,8 +117,8 @@ def _line(
     price_changed = is_active and added_price != price
     return CartLine(
         id=line_id,
-        element_id=mark_safe(f"line-{line_id}"),
-        quantity_input_id=mark_safe(f"quantity-{line_id}"),
+        element_id=SafeString(f"line-{line_id}"),
+        quantity_input_id=SafeString(f"quantity-{line_id}"),
         product_name=escape(name),
         product_url=urls.product(slug),
         image_url=_image_storage.url(image) if image else "",

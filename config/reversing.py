@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
 # Stands in for the argument while the URL is reversed: digits, so int, slug and str converters
 # all accept it, and long enough that it occurs nowhere else in a URL.
@@ -24,6 +24,11 @@ def _around_argument(name: str, kwarg: str, urlconf: str | None, script_prefix: 
     return before, after
 
 
+def _quoted(value: int | str) -> str:
+    # An int's digits need no quoting; quote() was a third of the time of building a line URL.
+    return str(value) if isinstance(value, int) else quote(value, safe="")
+
+
 def reverser(name: str, kwarg: str) -> Callable[[int | str], str]:
     """``reverse(name, kwargs={kwarg: value})`` as a function of ``value``, for URLs built in a loop.
 
@@ -33,7 +38,7 @@ def reverser(name: str, kwarg: str) -> Callable[[int | str], str]:
     before, after = _around_argument(name, kwarg, get_urlconf(), get_script_prefix())
 
     def url(value: int | str) -> str:
-        return f"{before}{quote(str(value), safe='')}{after}"
+        return f"{before}{_quoted(value)}{after}"
 
     return url
 
@@ -46,7 +51,7 @@ def html_reverser(name: str, kwarg: str) -> Callable[[int | str], SafeString]:
     before, after = (escape(part) for part in _around_argument(name, kwarg, get_urlconf(), get_script_prefix()))
 
     def url(value: int | str) -> SafeString:
-        return mark_safe(f"{before}{quote(str(value), safe='')}{after}")
+        return SafeString(f"{before}{_quoted(value)}{after}")
 
     return url
 
