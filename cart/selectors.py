@@ -11,6 +11,7 @@ from django.utils.safestring import SafeString
 
 from config.reversing import html_reverser
 from store.models import Product
+from store.money import dollars
 
 from .models import Cart, CartItem
 
@@ -81,14 +82,14 @@ class CartLine(TypedDict):
     product_name: str
     product_url: str
     image_url: str  # "" when the product has no picture
-    price: Decimal  # today's price
-    added_price: Decimal  # the price when it was added
+    price: SafeString  # today's, as shown: "$12.50"
+    added_price: SafeString  # when it was added, as shown
     quantity: int  # as stored; may exceed what is left in stock
     stock: int
     is_active: bool
     is_available: bool  # still sold and in stock
     buyable_quantity: int  # what the total counts
-    subtotal: Decimal
+    subtotal: SafeString  # as shown
     quantity_reduced: bool  # stock fell below the quantity
     price_changed: bool
     has_notice: bool
@@ -122,14 +123,14 @@ def _line(
         product_name=escape(name),
         product_url=urls.product(slug),
         image_url=_image_storage.url(image) if image else "",
-        price=price,
-        added_price=added_price,
+        price=dollars(price),
+        added_price=dollars(added_price),
         quantity=quantity,
         stock=stock,
         is_active=is_active,
         is_available=is_available,
         buyable_quantity=buyable_quantity,
-        subtotal=price * buyable_quantity,
+        subtotal=dollars(price * buyable_quantity),
         quantity_reduced=quantity_reduced,
         price_changed=price_changed,
         has_notice=not is_available or quantity_reduced or price_changed,

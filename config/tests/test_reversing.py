@@ -1,6 +1,5 @@
 import pytest
 from django.urls import reverse, set_script_prefix
-
 from django.utils.safestring import SafeString
 
 from config.reversing import cached_reverse, html_reverser, reverser
