@@ -123,6 +123,8 @@ def seed(max_lines: int):
             description="Benchmark product.",
             price=Decimal("3.00") + n,
             stock=10_000,
+            # Like every demo product, a picture: its URL is part of each line (the file is never read).
+            image=f"products/bench-product-{n}.png",
         )
         for n in range(max_lines + 1)
     )
