@@ -77,10 +77,10 @@ class CartLine(TypedDict):
     """
 
     id: int
-    element_id: str  # "line-<id>", the element a change replaces
-    quantity_input_id: str
-    product_name: str
-    product_url: str
+    element_id: SafeString  # "line-<id>", the element a change replaces
+    quantity_input_id: SafeString
+    product_name: SafeString
+    product_url: SafeString
     image_url: str  # "" when the product has no picture
     price: SafeString  # today's, as shown: "$12.50"
     added_price: SafeString  # when it was added, as shown
@@ -93,10 +93,10 @@ class CartLine(TypedDict):
     quantity_reduced: bool  # stock fell below the quantity
     price_changed: bool
     has_notice: bool
-    set_quantity_url: str
-    increase_url: str
-    decrease_url: str
-    remove_url: str
+    set_quantity_url: SafeString
+    increase_url: SafeString
+    decrease_url: SafeString
+    remove_url: SafeString
 
 
 def _line(
