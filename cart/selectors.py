@@ -192,9 +192,14 @@ def cart_has_line(*, user: AbstractBaseUser, item_id: int) -> bool:
     return _user_items(user).filter(pk=item_id).exists()
 
 
+def quoted_tables() -> tuple[str, str, str]:
+    """The line, cart and product tables, quoted for plain SQL."""
+    return tuple(connection.ops.quote_name(model._meta.db_table) for model in (CartItem, Cart, Product))
+
+
 @cache
 def _summary_sql() -> str:
-    line, cart, product = (connection.ops.quote_name(model._meta.db_table) for model in (CartItem, Cart, Product))
+    line, cart, product = quoted_tables()
     # What a line can really be bought at: its quantity, but no more than the stock.
     buyable = "CASE WHEN l.quantity < p.stock THEN l.quantity ELSE p.stock END"
     return f"""

@@ -18,7 +18,7 @@ from django.db import IntegrityError, connection, transaction
 from store.models import Product
 
 from .models import Cart, CartItem
-from .selectors import cents
+from .selectors import cents, quoted_tables
 
 
 class CartError(ValidationError):
@@ -106,7 +106,7 @@ def _write_quantity(*, item: CartItem, quantity: int, notice: str = "") -> CartC
 
 @cache
 def _locked_line_sql() -> str:
-    line, cart, product = (connection.ops.quote_name(model._meta.db_table) for model in (CartItem, Cart, Product))
+    line, cart, product = quoted_tables()
     # PostgreSQL takes the locks in the order of OF: the cart first, like every other change, so no
     # deadlock; after waiting, it returns the line as the lock holder left it. SQLite has no row
     # locks: it lets one writer at a time in.

@@ -24,6 +24,11 @@ def _around_argument(name: str, kwarg: str, urlconf: str | None, script_prefix: 
     return before, after
 
 
+def _around_argument_here(name: str, kwarg: str) -> tuple[str, str]:
+    """The URL around its argument, for the urlconf and script prefix of the current request."""
+    return _around_argument(name, kwarg, get_urlconf(), get_script_prefix())
+
+
 def _quoted(value: int | str) -> str:
     # An int's digits need no quoting; quote() was a third of the time of building a line URL.
     return str(value) if isinstance(value, int) else quote(value, safe="")
@@ -35,7 +40,7 @@ def reverser(name: str, kwarg: str) -> Callable[[int | str], str]:
     Unlike ``reverse()``, the value is not matched against the path converter: pass ids and slugs.
     Made for one request: it keeps that request's urlconf and script prefix.
     """
-    before, after = _around_argument(name, kwarg, get_urlconf(), get_script_prefix())
+    before, after = _around_argument_here(name, kwarg)
 
     def url(value: int | str) -> str:
         return f"{before}{_quoted(value)}{after}"
@@ -48,7 +53,7 @@ def html_reverser(name: str, kwarg: str) -> Callable[[int | str], SafeString]:
 
     The value needs no escaping once quoted: quoting leaves only letters, digits, ``-._~`` and ``%``.
     """
-    before, after = (escape(part) for part in _around_argument(name, kwarg, get_urlconf(), get_script_prefix()))
+    before, after = (escape(part) for part in _around_argument_here(name, kwarg))
 
     def url(value: int | str) -> SafeString:
         return SafeString(f"{before}{_quoted(value)}{after}")
