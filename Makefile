@@ -1,34 +1,45 @@
 # Two commands: `make run` serves the demo shop, `make test` runs every test.
 PYTHON ?= python3
+PORT ?= 8000
 VENV := .venv
 PY := $(VENV)/bin/python
+THEME := theme/static_src
 CSS := theme/static/css/dist/styles.css
 
-.PHONY: run test setup css migrate seed bench clean
+.PHONY: run test lint setup css css-watch migrate seed bench clean
 
 run: setup migrate seed
-	$(PY) manage.py runserver 127.0.0.1:8000
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: setup
 	$(PY) -m pytest
 
-setup: $(VENV)/.installed node_modules/.installed $(CSS)
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
-$(VENV)/.installed: requirements.txt
+setup: $(VENV)/.installed $(THEME)/node_modules/.installed $(CSS)
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
-node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund
+# npm ci (not django-tailwind's `tailwind install`, which runs npm install) keeps the lock file as committed.
+$(THEME)/node_modules/.installed: $(THEME)/package.json $(THEME)/package-lock.json
+	npm ci --prefix $(THEME) --no-audit --no-fund
 	touch $@
 
-$(CSS): node_modules/.installed theme/static_src/src/styles.css $(shell find templates static/js -type f 2>/dev/null)
-	npm run build:css
+$(CSS): $(VENV)/.installed $(THEME)/node_modules/.installed $(THEME)/src/styles.css $(shell find templates static/js -type f 2>/dev/null)
+	$(PY) manage.py tailwind build
 
-css:
-	npm run build:css
+css: setup
+	$(PY) manage.py tailwind build
+
+# Rebuilds the stylesheet whenever a template changes; run beside `make run`.
+css-watch: setup
+	$(PY) manage.py tailwind start
 
 migrate: setup
 	$(PY) manage.py migrate --noinput
@@ -42,4 +53,4 @@ bench: setup
 	$(PY) -m bench
 
 clean:
-	rm -rf $(VENV) node_modules $(CSS)
+	rm -rf $(VENV) $(THEME)/node_modules $(CSS)

@@ -42,11 +42,10 @@ def free_port() -> int:
 
 
 def server_environment(database_url: str, static_root: str) -> dict[str, str]:
-    """Production settings (config.settings with DEBUG=0), minus the HTTPS redirect: loopback has no TLS."""
+    """Production settings (config.settings.production), minus the HTTPS redirect: loopback has no TLS."""
     environment = dict(os.environ)
     environment.update(
-        DJANGO_SETTINGS_MODULE="config.settings",
-        DEBUG="0",
+        DJANGO_SETTINGS_MODULE="config.settings.production",
         SECRET_KEY=os.environ.get("SECRET_KEY") or "bench-load-secret-key-" + "y" * 40,
         SECURE_SSL_REDIRECT="0",
         ALLOWED_HOSTS="127.0.0.1",

@@ -9,7 +9,7 @@ import os
 import platform
 import re
 import subprocess
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib.metadata import version
 from pathlib import Path
 
@@ -212,7 +212,7 @@ def plot(results_by_database: dict[str, dict]) -> None:
     ]
     figure, axes = plt.subplots(1, len(results_by_database), figsize=(6 * len(results_by_database), 4.6), sharey=True)
     axes = axes if len(results_by_database) > 1 else [axes]
-    for axis, (database, results) in zip(axes, results_by_database.items()):
+    for axis, (_database, results) in zip(axes, results_by_database.items(), strict=True):
         rows = rows_by_key(results)
         sizes = sorted({row["lines"] for row in results["rows"]})
         for name, kind, color, style in series:
@@ -240,7 +240,7 @@ def generated(results_by_database: dict[str, dict], load: dict | None) -> str:
     headline = results_by_database.get("postgresql") or next(iter(results_by_database.values()))
     parts = [
         BEGIN,
-        f"_Measured {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC at commit `{facts['commit']}` by `make bench`._",
+        f"_Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC at commit `{facts['commit']}` by `make bench`._",
         "",
         "### Machine",
         "",
@@ -255,7 +255,7 @@ def generated(results_by_database: dict[str, dict], load: dict | None) -> str:
         targets_table(results_by_database),
         "",
     ]
-    for database, results in results_by_database.items():
+    for results in results_by_database.values():
         parts += [
             f"### Every interaction, {results['database_version']} (in-process; ms, median (p95))",
             "",

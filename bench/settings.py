@@ -1,20 +1,18 @@
-"""The shop's production settings (DEBUG off), plus the floor view's URL.
+"""The shop's production settings, plus the floor view's URL.
 
-Set before ``config.settings`` is read, so its production branch applies;
-only the SSL redirect is off, as behind a TLS-terminating proxy on loopback.
+Only the SSL redirect is off, as behind a TLS-terminating proxy on loopback.
 """
 
 import os
 
-os.environ["DEBUG"] = "0"
 os.environ["SECURE_SSL_REDIRECT"] = "0"
 os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-" + "x" * 40)
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 # Persistent connections, as in the load run (gunicorn with CONN_MAX_AGE=60).
 os.environ.setdefault("CONN_MAX_AGE", "60")
 
-from config.settings import *  # noqa: E402,F403
-from config.settings import DATABASES  # noqa: E402
+from config.settings.production import *  # noqa: E402,F403
+from config.settings.production import DATABASES  # noqa: E402
 
 ROOT_URLCONF = "bench.urls"
 # A throwaway database of its own, so a concurrent test run's test database is never touched

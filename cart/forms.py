@@ -1,20 +1,30 @@
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 
 
-def quantity_form(*, minimum: int) -> type[forms.Form]:
-    maximum = settings.CART_MAX_LINE_QUANTITY
-    message = f"Enter a whole number from {minimum} to {maximum}."
+class SetQuantityForm(forms.Form):
+    """A typed quantity; 0 removes the line."""
 
-    class QuantityForm(forms.Form):
-        quantity = forms.IntegerField(
-            min_value=minimum,
-            max_value=maximum,
-            error_messages={key: message for key in ("required", "invalid", "min_value", "max_value")},
-        )
+    minimum = 0
+    quantity = forms.IntegerField()
 
-    return QuantityForm
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # One message for every way a quantity can be wrong: empty, not a whole number, out of range.
+        self.fields["quantity"].error_messages.update(required=self.range_message(), invalid=self.range_message())
+
+    def range_message(self) -> str:
+        return f"Enter a whole number from {self.minimum} to {settings.CART_MAX_LINE_QUANTITY}."
+
+    def clean_quantity(self) -> int:
+        quantity = self.cleaned_data["quantity"]
+        if not self.minimum <= quantity <= settings.CART_MAX_LINE_QUANTITY:
+            raise ValidationError(self.range_message(), code="range")
+        return quantity
 
 
-AddForm = quantity_form(minimum=1)
-SetQuantityForm = quantity_form(minimum=0)
+class AddForm(SetQuantityForm):
+    """How many to add: at least one."""
+
+    minimum = 1

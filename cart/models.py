@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -36,3 +38,28 @@ class CartItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.quantity} × {self.product}"
+
+    # What the shopper is told about the line: the product may have changed since it was added.
+
+    @property
+    def is_available(self) -> bool:
+        """Still sold and in stock."""
+        return self.product.is_active and self.product.stock > 0
+
+    @property
+    def buyable_quantity(self) -> int:
+        """What the total counts: no more than the stock, nothing of a product no longer sold."""
+        return min(self.quantity, self.product.stock) if self.product.is_active else 0
+
+    @property
+    def quantity_reduced(self) -> bool:
+        """Stock fell below the quantity in the cart."""
+        return self.is_available and self.quantity > self.product.stock
+
+    @property
+    def price_changed(self) -> bool:
+        return self.product.is_active and self.unit_price != self.product.price
+
+    @property
+    def subtotal(self) -> Decimal:
+        return self.product.price * self.buyable_quantity

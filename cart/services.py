@@ -8,17 +8,16 @@ line can appear while the first is being written.
 
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import transaction
+from django.http import Http404
 
 from store.models import Product
 
 from .models import Cart, CartItem
-from .selectors import cents, quoted_tables
 
 
 class CartError(ValidationError):
@@ -29,8 +28,8 @@ class ProductUnavailable(CartError):
     pass
 
 
-class LineNotFound(Exception):
-    """The line is not in this shopper's cart (or no longer exists)."""
+class LineNotFound(Http404):
+    """The line is not in this shopper's cart (another shopper's, or removed meanwhile): a 404 page or toast."""
 
 
 @dataclass(frozen=True)
@@ -55,16 +54,9 @@ class RemovedLine:
 
 
 def _locked_cart(user: AbstractBaseUser) -> Cart:
-    try:
-        return Cart.objects.select_for_update().get(user=user)
-    except Cart.DoesNotExist:
-        pass
-    try:
-        with transaction.atomic():
-            return Cart.objects.create(user=user)
-    except IntegrityError:
-        # A concurrent first request created it; wait for its lock.
-        return Cart.objects.select_for_update().get(user=user)
+    """The user's cart, created on first use, locked until the transaction ends."""
+    cart, _ = Cart.objects.select_for_update().get_or_create(user=user)
+    return cart
 
 
 def _limit_for(product: Product) -> int:
@@ -104,46 +96,15 @@ def _write_quantity(*, item: CartItem, quantity: int, notice: str = "") -> CartC
     return CartChange(product=item.product, item=item, quantity=quantity, notice=notice)
 
 
-@cache
-def _locked_line_sql() -> str:
-    line, cart, product = quoted_tables()
-    # PostgreSQL takes the locks in the order of OF: the cart first, like every other change, so no
-    # deadlock; after waiting, it returns the line as the lock holder left it. SQLite has no row
-    # locks: it lets one writer at a time in.
-    lock = " FOR UPDATE OF c, l" if connection.features.has_select_for_update_of else ""
-    return f"""
-        SELECT l.id, l.cart_id, l.quantity, l.unit_price,
-               p.id, p.name, p.slug, p.price, p.stock, p.is_active, p.image
-        FROM {line} l
-        JOIN {cart} c ON c.id = l.cart_id
-        JOIN {product} p ON p.id = l.product_id
-        WHERE l.id = %s AND c.user_id = %s{lock}
-    """
-
-
 def _locked_item(user: AbstractBaseUser, item_id: int) -> CartItem:
-    """The line with its product, read after locking the cart row and then the line, in one statement.
+    """The line with its product, read after locking the shopper's cart as every change does.
 
-    Plain SQL because every +, − and set runs it: the ORM took longer to build this
-    query than PostgreSQL takes to run it (docs/PERFORMANCE.md). The instances come out
-    as from ``only()``: columns not read here load on first access.
+    Reading after the lock sees the line as the previous change left it.
     """
-    with connection.cursor() as cursor:
-        cursor.execute(_locked_line_sql(), [item_id, user.pk])
-        row = cursor.fetchone()
-    if row is None:
+    cart = Cart.objects.select_for_update().filter(user=user).first()
+    item = CartItem.objects.select_related("product").filter(cart=cart, pk=item_id).first() if cart else None
+    if item is None:
         raise LineNotFound(item_id)
-    item_pk, cart_pk, quantity, unit_price, product_pk, name, slug, price, stock, is_active, image = row
-    item = CartItem.from_db(
-        connection.alias,
-        ["id", "cart_id", "product_id", "quantity", "unit_price"],
-        [item_pk, cart_pk, product_pk, quantity, cents(unit_price)],
-    )
-    item.product = Product.from_db(
-        connection.alias,
-        ["id", "name", "slug", "price", "stock", "is_active", "image"],
-        [product_pk, name, slug, cents(price), stock, bool(is_active), image],
-    )
     return item
 
 

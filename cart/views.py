@@ -5,57 +5,29 @@ out-of-band updates of the badge, the totals and the toast region; without
 JavaScript the same form gets a 303 back to where the shopper was.
 """
 
-from collections.abc import Callable
 from decimal import Decimal
-from functools import wraps
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils.cache import patch_vary_headers
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from config.http import HtmxHttpRequest, htmx_refusal
 from store.models import Product
+from web.decorators import shopper_required
+from web.http import HtmxHttpRequest, login_redirect, refuse, see_other, shopper_page
+from web.messages import success_with_action
 
 from . import services
 from .forms import AddForm, SetQuantityForm
-from .navigation import login_redirect, see_other, shopper_page
 from .pending import remember_pending_add
-from .selectors import cart_has_line, cart_line, cart_lines
-from .services import CartChange, CartError, LineNotFound, RemovedLine
+from .selectors import cart_has_line, cart_items
+from .services import CartChange, CartError, RemovedLine
 
 UNDO_SESSION_KEY = "cart_undo"
 
-View = Callable[..., HttpResponse]
 
-
-def shopper_required(view: View) -> View:
-    """Logged-out shoppers go to login; an htmx request is told to navigate there."""
-
-    @wraps(view)
-    def wrapper(request: HtmxHttpRequest, *args, **kwargs) -> HttpResponse:
-        if not request.user.is_authenticated:
-            return login_redirect(request)
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-def _vary(response: HttpResponse) -> HttpResponse:
-    patch_vary_headers(response, ["HX-Request"])
-    return response
-
-
-def _refused(request: HtmxHttpRequest, message: str, *, fallback: str) -> HttpResponse:
-    """A 422 fragment for htmx (the message goes to the toast region), else back with the message."""
-    if request.htmx:
-        return _vary(htmx_refusal(request, message, status=422))
-    messages.error(request, message)
-    return _vary(see_other(shopper_page(request, fallback=fallback)))
-
-
-def _tell(request: HtmxHttpRequest, change: CartChange, success: str) -> None:
+def tell_shopper(request: HtmxHttpRequest, change: CartChange, success: str = "") -> None:
     """What the shop had to adjust, if anything; else the success message, if there is one."""
     if change.notice:
         messages.warning(request, change.notice)
@@ -63,31 +35,25 @@ def _tell(request: HtmxHttpRequest, change: CartChange, success: str) -> None:
         messages.success(request, success)
 
 
-def _changed(request: HtmxHttpRequest, change: CartChange, message: str) -> HttpResponse:
-    _tell(request, change, message)
-    if not request.htmx:
-        return _vary(see_other(shopper_page(request, fallback="cart:detail")))
-    line = cart_line(change.item) if change.item else None
-    return _vary(render(request, "cart/detail.html#change", {"line": line}))
-
-
-def _form_error(form) -> str:
-    return form.errors["quantity"][0]
+def line_changed(request: HtmxHttpRequest, change: CartChange) -> HttpResponse:
+    """The changed line (nothing when it was removed) and the totals; without JavaScript, back to the page."""
+    if request.htmx:
+        return render(request, "cart/detail.html#change", {"item": change.item})
+    return see_other(shopper_page(request, fallback="cart:detail"))
 
 
 @require_GET
 @shopper_required
 def cart_detail(request: HtmxHttpRequest) -> HttpResponse:
-    return render(request, "cart/detail.html", {"lines": cart_lines(user=request.user)})
+    return render(request, "cart/detail.html", {"items": cart_items(user=request.user)})
 
 
 @require_POST
 def add(request: HtmxHttpRequest, product_id: int) -> HttpResponse:
     product = get_object_or_404(Product, pk=product_id)
     form = AddForm(request.POST)
-    fallback = product.get_absolute_url()
     if not form.is_valid():
-        return _refused(request, _form_error(form), fallback=fallback)
+        return refuse(request, form.errors["quantity"][0], fallback=product.get_absolute_url())
     quantity = form.cleaned_data["quantity"]
     if not request.user.is_authenticated:
         # Kept in the session, applied when the shopper logs in (see cart.pending).
@@ -96,36 +62,30 @@ def add(request: HtmxHttpRequest, product_id: int) -> HttpResponse:
     try:
         change = services.cart_add_product(user=request.user, product=product, quantity=quantity)
     except CartError as error:
-        return _refused(request, error.message, fallback=fallback)
-    _tell(request, change, f"Added {product.name} to your cart.")
+        return refuse(request, error.message, fallback=product.get_absolute_url())
+    tell_shopper(request, change, f"Added {product.name} to your cart.")
     if request.htmx:
-        return _vary(render(request, "partials/cart_updates.html"))
-    return _vary(see_other(shopper_page(request, fallback=fallback)))
+        return render(request, "partials/cart_updates.html")
+    return see_other(shopper_page(request, fallback=product.get_absolute_url()))
 
 
-def _line_change(service: Callable[..., CartChange], message: Callable[[CartChange], str]) -> View:
-    """A view for a change to one line of the shopper's own cart."""
-
-    @require_POST
-    @shopper_required
-    def view(request: HtmxHttpRequest, item_id: int) -> HttpResponse:
-        try:
-            change = service(user=request.user, item_id=item_id)
-        except LineNotFound:
-            raise Http404("No such line in your cart")
-        except CartError as error:
-            return _refused(request, error.message, fallback="cart:detail")
-        return _changed(request, change, message(change))
-
-    return view
+@require_POST
+@shopper_required
+def increase(request: HtmxHttpRequest, item_id: int) -> HttpResponse:
+    try:
+        change = services.cart_increase(user=request.user, item_id=item_id)
+    except CartError as error:
+        return refuse(request, error.message, fallback="cart:detail")
+    tell_shopper(request, change)
+    return line_changed(request, change)
 
 
-def _removed_message(change: CartChange) -> str:
-    return f"Removed {change.product.name} from your cart." if change.removed else ""
-
-
-increase = _line_change(services.cart_increase, lambda change: "")
-decrease = _line_change(services.cart_decrease, _removed_message)
+@require_POST
+@shopper_required
+def decrease(request: HtmxHttpRequest, item_id: int) -> HttpResponse:
+    change = services.cart_decrease(user=request.user, item_id=item_id)
+    tell_shopper(request, change, f"Removed {change.product.name} from your cart." if change.removed else "")
+    return line_changed(request, change)
 
 
 @require_POST
@@ -135,31 +95,28 @@ def set_quantity(request: HtmxHttpRequest, item_id: int) -> HttpResponse:
     if not form.is_valid():
         if not cart_has_line(user=request.user, item_id=item_id):
             raise Http404("No such line in your cart")
-        return _refused(request, _form_error(form), fallback="cart:detail")
+        return refuse(request, form.errors["quantity"][0], fallback="cart:detail")
     try:
         change = services.cart_set_quantity(user=request.user, item_id=item_id, quantity=form.cleaned_data["quantity"])
-    except LineNotFound:
-        raise Http404("No such line in your cart")
     except CartError as error:
-        return _refused(request, error.message, fallback="cart:detail")
-    return _changed(request, change, _removed_message(change))
+        return refuse(request, error.message, fallback="cart:detail")
+    tell_shopper(request, change, f"Removed {change.product.name} from your cart." if change.removed else "")
+    return line_changed(request, change)
 
 
 @require_POST
 @shopper_required
 def remove(request: HtmxHttpRequest, item_id: int) -> HttpResponse:
-    try:
-        removed = services.cart_remove(user=request.user, item_id=item_id)
-    except LineNotFound:
-        raise Http404("No such line in your cart")
+    removed = services.cart_remove(user=request.user, item_id=item_id)
     request.session[UNDO_SESSION_KEY] = {
         "product_id": removed.product.pk,
         "quantity": removed.quantity,
         "unit_price": str(removed.unit_price),
     }
-    messages.success(request, f"Removed {removed.product.name} from your cart.", extra_tags="undo")
-    change = CartChange(product=removed.product, item=None, quantity=0)
-    return _changed(request, change, "")
+    success_with_action(
+        request, f"Removed {removed.product.name} from your cart.", url=reverse("cart:undo_remove"), label="Undo"
+    )
+    return line_changed(request, CartChange(product=removed.product, item=None, quantity=0))
 
 
 @require_POST
@@ -168,18 +125,17 @@ def undo_remove(request: HtmxHttpRequest) -> HttpResponse:
     saved = request.session.pop(UNDO_SESSION_KEY, None)
     product = Product.objects.filter(pk=saved["product_id"]).first() if saved else None
     if product is None:
-        return _refused(request, "There is nothing to undo.", fallback="cart:detail")
+        return refuse(request, "There is nothing to undo.", fallback="cart:detail")
     removed = RemovedLine(product=product, quantity=saved["quantity"], unit_price=Decimal(saved["unit_price"]))
     try:
         change = services.cart_undo_remove(user=request.user, removed=removed)
     except CartError as error:
-        return _refused(request, error.message, fallback="cart:detail")
-    _tell(request, change, f"{product.name} is back in your cart.")
+        return refuse(request, error.message, fallback="cart:detail")
+    tell_shopper(request, change, f"{product.name} is back in your cart.")
     if request.htmx:
-        # The line may sit anywhere in the list: the cart page reloads its lines.
-        response = render(request, "cart/detail.html#lines_update", {"lines": cart_lines(user=request.user)})
-        return _vary(response)
-    return _vary(see_other(shopper_page(request, fallback="cart:detail")))
+        # The line may belong anywhere in the list: the cart page gets all its lines again.
+        return render(request, "cart/detail.html#lines_update", {"items": cart_items(user=request.user)})
+    return see_other(shopper_page(request, fallback="cart:detail"))
 
 
 @require_POST
@@ -187,4 +143,4 @@ def undo_remove(request: HtmxHttpRequest) -> HttpResponse:
 def clear(request: HtmxHttpRequest) -> HttpResponse:
     services.cart_clear(user=request.user)
     messages.success(request, "Your cart is empty now.")
-    return _vary(see_other(shopper_page(request, fallback="cart:detail")))
+    return see_other(shopper_page(request, fallback="cart:detail"))

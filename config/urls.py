@@ -13,4 +13,4 @@ urlpatterns = [
 if settings.SERVE_MEDIA:
     urlpatterns.append(re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}))
 
-handler404 = "config.views.page_not_found"
+handler404 = "web.views.page_not_found"

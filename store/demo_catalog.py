@@ -150,7 +150,7 @@ def _gradient(top: str, bottom: str) -> Image.Image:
     column = Image.new("RGB", (1, IMAGE_SIZE))
     for y in range(IMAGE_SIZE):
         t = y / (IMAGE_SIZE - 1)
-        column.putpixel((0, y), tuple(round(a + (b - a) * t) for a, b in zip(top_rgb, bottom_rgb)))
+        column.putpixel((0, y), tuple(round(a + (b - a) * t) for a, b in zip(top_rgb, bottom_rgb, strict=True)))
     return column.resize((IMAGE_SIZE, IMAGE_SIZE))
 
 

@@ -5,8 +5,6 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from config.reversing import cached_reverse
-
 
 class Category(models.Model):
     name = models.CharField(max_length=100, unique=True)
@@ -43,8 +41,6 @@ class Product(models.Model):
 
     objects = ProductQuerySet.as_manager()
 
-    URL_NAME = "store:product_detail"  # takes the slug
-
     class Meta:
         ordering = ["name"]
         constraints = [
@@ -56,7 +52,7 @@ class Product(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return cached_reverse(self.URL_NAME, slug=self.slug)
+        return reverse("store:product_detail", kwargs={"slug": self.slug})
 
     @property
     def in_stock(self) -> bool:

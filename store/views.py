@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 
-from config.http import HtmxHttpRequest
+from web.http import HtmxHttpRequest
 
 from .selectors import DEFAULT_SORT, PRODUCT_SORTS, category_list, product_get_active, product_search
 

@@ -6,7 +6,7 @@ from contextlib import contextmanager
 
 from oidc_provider_mock import User, run_server_in_thread
 
-from config.settings import social_login_providers
+from config.settings.social import social_login_providers
 
 PROVIDER_NAME = "Mock ID"
 LOGIN_URL = "/accounts/oidc/sso/login/"

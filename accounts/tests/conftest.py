@@ -6,12 +6,6 @@ from tests.factories import PASSWORD, ProductFactory, UserFactory
 from tests.oidc_provider import LOGIN_URL
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    """These tests log in a lot; the hashing algorithm is not what they test."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def shopper(db):
     return UserFactory(email="shopper@example.com")

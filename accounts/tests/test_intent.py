@@ -4,7 +4,7 @@ from urllib.parse import quote
 
 import pytest
 
-from cart.selectors import cart_lines
+from cart.selectors import cart_items
 from tests.oidc_provider import NEWCOMER
 
 from .conftest import PASSWORD, log_in, log_in_at_provider
@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def lines_of(user) -> list[tuple[str, int]]:
-    return [(line["product_name"], line["quantity"]) for line in cart_lines(user=user)]
+    return [(item.product.name, item.quantity) for item in cart_items(user=user)]
 
 
 def add_while_logged_out(client, product, quantity: int = 2) -> str:

@@ -102,8 +102,8 @@ def test_logout_is_a_post_and_keeps_the_cart_for_the_next_login(shopper, product
 
     phone = Client()
     log_in(phone, shopper.email)
-    lines = phone.get("/cart/").context["lines"]
+    items = phone.get("/cart/").context["items"]
 
-    assert [(line["product_name"], line["quantity"]) for line in lines] == [("Blue Kettle", 2)]
+    assert [(item.product.name, item.quantity) for item in items] == [("Blue Kettle", 2)]
     log_in(laptop, shopper.email)
-    assert [line["quantity"] for line in laptop.get("/cart/").context["lines"]] == [2]
+    assert [item.quantity for item in laptop.get("/cart/").context["items"]] == [2]

@@ -5,7 +5,7 @@ import re
 import pytest
 from allauth.account.models import EmailAddress
 
-import config.settings as project_settings
+import config.settings.development as project_settings
 
 from .conftest import PASSWORD, log_in, logged_in_user_id
 

@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from config.settings import social_login_providers
+from config.settings.social import social_login_providers
 
 
 def test_no_variables_no_providers():

@@ -8,7 +8,7 @@ from allauth.socialaccount.models import SocialAccount
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from config.settings import social_login_providers
+from config.settings.social import social_login_providers
 from tests.factories import UserFactory
 from tests.oidc_provider import LOGIN_URL, NEWCOMER, PROVIDER_NAME, UNVERIFIED, VERIFIED, unreachable_url
 

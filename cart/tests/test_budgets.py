@@ -93,7 +93,9 @@ def test_quantity_change_answer_is_small_and_a_tenth_of_a_full_page_cycle(shoppe
     redirect = shopper.client.post(url, {"quantity": 5})
     page = shopper.client.get(redirect["Location"])
 
-    assert fragment.status_code == 200 and redirect.status_code == 303 and page.status_code == 200
+    assert fragment.status_code == 200
+    assert redirect.status_code == 303
+    assert page.status_code == 200
     assert 'value="4"' in fragment.content.decode()  # the answer is the changed line, not an error
     full_page_cycle = len(redirect.content) + len(page.content)
     assert len(fragment.content) < 2048

@@ -28,7 +28,8 @@ class TestAdd:
 
         item = CartItem.objects.get(cart__user=user)
         assert (item.product, item.quantity, item.unit_price) == (product, 2, Decimal("12.50"))
-        assert change.quantity == 2 and change.notice == ""
+        assert change.quantity == 2
+        assert change.notice == ""
         assert Cart.objects.filter(user=user).count() == 1
 
     def test_adding_again_increments_the_same_line(self, user):

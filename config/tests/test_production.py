@@ -33,8 +33,9 @@ TEST_ONLY_ENV = {"DJANGO_ALLOW_ASYNC_UNSAFE"}
 
 def production_env(tmp_path: Path, **overrides: str) -> dict[str, str]:
     env = {name: value for name, value in os.environ.items() if name not in {*SETTINGS_ENV, *TEST_ONLY_ENV}}
+    # gunicorn's config.wsgi would choose production by itself; manage.py is told.
     env.update(
-        DEBUG="0",
+        DJANGO_SETTINGS_MODULE="config.settings.production",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="shop.example",
         DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
@@ -65,7 +66,34 @@ def test_production_mode_without_a_secret_key_refuses_to_start(tmp_path):
     result = manage("check", env=env)
 
     assert result.returncode != 0
-    assert "ImproperlyConfigured: Set SECRET_KEY" in result.stderr
+    assert "ImproperlyConfigured: Set the SECRET_KEY environment variable" in result.stderr
+
+
+def without_settings_module(env: dict[str, str]) -> dict[str, str]:
+    return {name: value for name, value in env.items() if name != "DJANGO_SETTINGS_MODULE"}
+
+
+def test_the_wsgi_entry_point_is_production_and_refuses_to_start_without_a_secret_key(tmp_path):
+    env = without_settings_module(production_env(tmp_path))
+    del env["SECRET_KEY"]
+
+    result = subprocess.run(
+        [sys.executable, "-c", "import config.wsgi"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+
+    assert result.returncode != 0
+    assert "Set the SECRET_KEY environment variable" in result.stderr
+
+
+def test_the_wsgi_entry_point_runs_without_debug(tmp_path):
+    env = without_settings_module(production_env(tmp_path))
+
+    result = subprocess.run(
+        [sys.executable, "-c", "import config.wsgi; from django.conf import settings; print(settings.DEBUG)"],
+        cwd=ROOT, env={**env, "DEBUG": "1"}, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+
+    assert result.stdout.strip() == "False", result.stderr
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +111,8 @@ def gunicorn_shop(tmp_path_factory) -> Iterator[str]:
         server = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "config.wsgi", "--bind", "127.0.0.1:0", "--workers", "1",
              "--no-control-socket"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+            # No DJANGO_SETTINGS_MODULE: config.wsgi chooses production by itself.
+            cwd=ROOT, env=without_settings_module(env), stdout=log, stderr=subprocess.STDOUT,
         )  # fmt: skip
     try:
         yield f"http://127.0.0.1:{wait_for_port(server, log_path)}"

@@ -1,6 +1,6 @@
 from django import template
 
-from store.money import dollars
+from store.money import format_money
 
 register = template.Library()
-register.filter("dollars", dollars)
+register.filter("money", format_money)

@@ -15,4 +15,4 @@ from django.template import Context, Template
     ],
 )
 def test_amounts_read_as_dollars_and_cents(amount, shown):
-    assert Template("{% load money %}{{ amount|dollars }}").render(Context({"amount": amount})) == shown
+    assert Template("{% load money %}{{ amount|money }}").render(Context({"amount": amount})) == shown

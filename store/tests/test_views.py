@@ -205,7 +205,8 @@ def test_detail_shows_price_and_an_add_to_cart_form(client):
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert "<h1" in html and "Hand Grinder" in html
+    assert "<h1" in html
+    assert "Hand Grinder" in html
     assert "$79.00" in html
     assert "Steel burrs." in html
     assert f'action="{reverse("cart:add", args=[product.pk])}"' in html
@@ -259,7 +260,9 @@ def test_posting_to_a_product_page_is_not_allowed(client):
 def test_category_nav_marks_only_the_current_place(client):
     tea = CategoryFactory(name="Tea", slug="tea")
     product = ProductFactory(category=tea)
-    current_all = 'aria-current="page" class="block whitespace-nowrap rounded-full bg-emerald-700 px-3 py-1 text-white">All'
+    current_all = (
+        'aria-current="page" class="block whitespace-nowrap rounded-full bg-emerald-700 px-3 py-1 text-white">All'
+    )
 
     assert current_all in client.get(reverse("store:product_list")).content.decode()
     on_tea = client.get(reverse("store:product_list"), {"category": "tea"}).content.decode()

@@ -1,14 +1,26 @@
-"""Where to send a shopper after a POST, and how to send a logged-out one to login."""
+"""Answers shared by every app's views: htmx refusals, 303 redirects and the way back to the shopper's page."""
 
 from urllib.parse import urlencode
 
-from django.http import HttpResponse, HttpResponseRedirect
-from django.shortcuts import resolve_url
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render, resolve_url
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django_htmx.http import HttpResponseClientRedirect
+from django_htmx.http import HttpResponseClientRedirect, reswap
+from django_htmx.middleware import HtmxDetails
 
-from config.http import HtmxHttpRequest
+
+class HtmxHttpRequest(HttpRequest):
+    """A request that passed through django-htmx's middleware (for type checkers)."""
+
+    htmx: HtmxDetails
+
+
+def htmx_refusal(request: HttpRequest, message: str, *, status: int) -> HttpResponse:
+    """Answer an htmx request the shop refuses: the message goes to the toast region, the page stays as it was."""
+    messages.error(request, message)
+    return reswap(render(request, "partials/messages.html", {"oob": True}, status=status), "none")
 
 
 def see_other(url: str) -> HttpResponseRedirect:
@@ -43,3 +55,11 @@ def login_redirect(request: HtmxHttpRequest) -> HttpResponse:
     if request.htmx:
         return HttpResponseClientRedirect(login_url)
     return see_other(login_url) if request.method == "POST" else HttpResponseRedirect(login_url)
+
+
+def refuse(request: HtmxHttpRequest, message: str, *, fallback: str) -> HttpResponse:
+    """A refused change: htmx gets a 422 toast and the page stays; without JavaScript, back with the message."""
+    if request.htmx:
+        return htmx_refusal(request, message, status=422)
+    messages.error(request, message)
+    return see_other(shopper_page(request, fallback=fallback))

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class WebConfig(AppConfig):
+    """What every app's views share: htmx answers, redirects after a POST, the shopper check, toasts."""
+
+    name = "web"
