@@ -1,9 +1,10 @@
-"""Every write to a cart.
+"""Every write to a cart, each inside ``atomic()`` behind a row lock (``select_for_update``).
 
-Each change locks the shopper's cart row (``select_for_update`` inside
-``atomic()``), so concurrent clicks on the same cart run one after the other
-and none is lost. The lock also covers the first add of a product: no second
-line can appear while the first is being written.
+Adding a product, undoing a removal and emptying the cart lock the shopper's cart row first,
+so no second line for a product can appear while the first is being written; +, −, a new
+quantity and remove lock only the line they change. Every write to a line holds that line's
+lock, so concurrent clicks run one after the other and none is lost. A line change never
+waits for the cart row, so the two kinds of lock cannot deadlock.
 """
 
 from dataclasses import dataclass
@@ -97,15 +98,17 @@ def _write_quantity(*, item: CartItem, quantity: int, notice: str = "") -> CartC
 
 
 def _locked_item(user: AbstractBaseUser, item_id: int) -> CartItem:
-    """The line with its product, read after locking the shopper's cart as every change does.
+    """The shopper's line with its product, locked until the transaction ends.
 
-    Reading after the lock sees the line as the previous change left it.
+    A concurrent change to the same line waits, then reads the line as this one left it.
+    Only the line is locked, not the product: other shoppers may be buying it.
     """
-    cart = Cart.objects.select_for_update().filter(user=user).first()
-    item = CartItem.objects.select_related("product").filter(cart=cart, pk=item_id).first() if cart else None
-    if item is None:
-        raise LineNotFound(item_id)
-    return item
+    try:
+        return (
+            CartItem.objects.select_related("product").select_for_update(of=("self",)).get(pk=item_id, cart__user=user)
+        )
+    except CartItem.DoesNotExist:
+        raise LineNotFound(item_id) from None
 
 
 @transaction.atomic
@@ -116,7 +119,7 @@ def cart_add_product(*, user: AbstractBaseUser, product: Product, quantity: int)
     cart = _locked_cart(user)
     product = Product.objects.get(pk=product.pk)  # fresh stock and price, read under the lock
     _check_buyable(product)
-    item = CartItem.objects.filter(cart=cart, product=product).first()
+    item = CartItem.objects.select_for_update().filter(cart=cart, product=product).first()
     if item is None:
         new_quantity, notice = _capped(product, quantity)
         item = CartItem.objects.create(cart=cart, product=product, quantity=new_quantity, unit_price=product.price)
@@ -182,7 +185,7 @@ def cart_undo_remove(*, user: AbstractBaseUser, removed: RemovedLine) -> CartCha
     product = Product.objects.get(pk=removed.product.pk)
     _check_buyable(product)
     new_quantity, notice = _capped(product, removed.quantity)
-    item = CartItem.objects.filter(cart=cart, product=product).first()
+    item = CartItem.objects.select_for_update().filter(cart=cart, product=product).first()
     if item is None:
         item = CartItem.objects.create(cart=cart, product=product, quantity=new_quantity, unit_price=removed.unit_price)
         return CartChange(product=product, item=item, quantity=new_quantity, notice=notice)
