@@ -1,7 +1,12 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.static import serve
+
+# Django's admin login counts no failed attempts: staff log in through the shop's login instead,
+# with its rate limits and lockout (allauth's decorator; logged-in non-staff get 403).
+admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("admin/", admin.site.urls),
