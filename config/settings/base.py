@@ -105,6 +105,13 @@ ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
 # Counted in CACHES["default"]. Failed logins past the limit get the 429 page (templates/429.html).
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
 
+# Who the client is, for the per-address login limits (README, "Operating the shop"). Behind a proxy
+# REMOTE_ADDR is the proxy's, shared by every shopper. Set one of the two for the proxies you run:
+# TRUSTED_PROXY_COUNT=1 takes the address that one proxy appended to X-Forwarded-For;
+# TRUSTED_CLIENT_IP_HEADER=X-Real-IP takes a header your proxy always sets. Default: trust no header.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env.str("TRUSTED_CLIENT_IP_HEADER", default=None)
+
 SOCIALACCOUNT_PROVIDERS = social_login_providers(os.environ)
 SOCIALACCOUNT_QUERY_EMAIL = True
 # A social login whose email the provider reports as verified logs in to the local account

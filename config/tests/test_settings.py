@@ -27,6 +27,8 @@ SETTINGS_ENV = [
     "ACCOUNT_EMAIL_VERIFICATION",
     "SHOP_NAME",
     "LOG_LEVEL",
+    "TRUSTED_PROXY_COUNT",
+    "TRUSTED_CLIENT_IP_HEADER",
 ]
 
 
@@ -133,3 +135,17 @@ def test_static_and_media_folders_can_be_moved(load_settings, tmp_path):
 
 def test_tests_hash_passwords_fast(load_settings):
     assert load_settings("test")["PASSWORD_HASHERS"] == ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def test_no_forwarding_header_is_trusted_by_default(load_settings):
+    settings = load_settings()
+
+    assert settings["ALLAUTH_TRUSTED_PROXY_COUNT"] == 0
+    assert settings["ALLAUTH_TRUSTED_CLIENT_IP_HEADER"] is None
+
+
+def test_the_trusted_proxies_come_from_the_environment(load_settings):
+    settings = load_settings(TRUSTED_PROXY_COUNT="1", TRUSTED_CLIENT_IP_HEADER="X-Real-IP")
+
+    assert settings["ALLAUTH_TRUSTED_PROXY_COUNT"] == 1
+    assert settings["ALLAUTH_TRUSTED_CLIENT_IP_HEADER"] == "X-Real-IP"
