@@ -83,9 +83,15 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # A real cache (never DummyCache): allauth's rate limits count attempts in it.
 # REDIS_URL shares it across processes; the in-memory default needs no server.
+# With Redis down the shop keeps working: web.cache logs it and the login limits fail open
+# (README, "Operating the shop"). Short timeouts so an unreachable Redis costs little per request.
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env.str("REDIS_URL")}
+        {
+            "BACKEND": "web.cache.FailOpenRedisCache",
+            "LOCATION": env.str("REDIS_URL"),
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
         if env.str("REDIS_URL", default="")
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )

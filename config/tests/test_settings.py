@@ -76,10 +76,8 @@ def test_database_url_switches_to_postgresql(load_settings):
 def test_redis_url_switches_the_cache_to_redis(load_settings):
     settings = load_settings(REDIS_URL="redis://127.0.0.1:6379/1")
 
-    assert settings["CACHES"]["default"] == {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": "redis://127.0.0.1:6379/1",
-    }
+    assert settings["CACHES"]["default"]["BACKEND"] == "web.cache.FailOpenRedisCache"
+    assert settings["CACHES"]["default"]["LOCATION"] == "redis://127.0.0.1:6379/1"
 
 
 def test_comma_separated_lists(load_settings):
