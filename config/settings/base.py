@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "allauth.socialaccount.providers.google",
     "allauth.socialaccount.providers.openid_connect",
     "django_htmx",
+    "health_check",
     "template_partials",
     "tailwind",
     "theme",
