@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF
 
 from .social import social_login_providers
 
@@ -28,6 +29,7 @@ INSTALLED_APPS = [
     "allauth.socialaccount.providers.github",
     "allauth.socialaccount.providers.google",
     "allauth.socialaccount.providers.openid_connect",
+    "csp",
     "django_htmx",
     "health_check",
     "template_partials",
@@ -41,6 +43,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "accounts.csp.ShopCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before anything reads input: a NUL character would reach PostgreSQL and fail there (400 instead).
     "web.middleware.RejectNulBytesMiddleware",
@@ -58,6 +61,22 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+
+# Content-Security-Policy (django-csp 4; README, "Operating the shop"). Scripts only from the shop
+# and the one inline script with its per-response nonce (base.html); no inline styles (htmx's
+# indicator styles are off), no eval (htmx runs with allowEval false). accounts.csp adds the
+# configured social login providers to form-action: their logins redirect there after a POST.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
 
 TEMPLATES = [
     {
