@@ -21,6 +21,9 @@ LINE_FIELDS = [
 ]
 
 
+CENT = Decimal("0.01")
+
+
 @dataclass(frozen=True)
 class CartSummary:
     item_count: int
@@ -62,4 +65,5 @@ def cart_summary(*, user: AbstractBaseUser | AnonymousUser) -> CartSummary:
             Sum(buyable * F("product__price"), output_field=money), Value(Decimal("0.00")), output_field=money
         ),
     )
-    return CartSummary(**totals)
+    # SQLite computes decimals in floating point: back to the cent.
+    return CartSummary(item_count=totals["item_count"], total=totals["total"].quantize(CENT))

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 def assert_shop_page(page: str, shop_name: str) -> None:
     assert 'placeholder="Search products…"' in page  # the shop's header
     assert f"{shop_name} — a demo shop" in page  # and footer
-    assert '<h1 class="text-2xl font-bold tracking-tight">' in page  # allauth's heading, in the shop's style
+    assert len(re.findall(r"<h1[ >]", page)) == 1  # allauth's heading, once, inside the shop's layout
 
 
 @pytest.mark.parametrize(

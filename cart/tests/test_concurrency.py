@@ -91,10 +91,12 @@ def test_concurrent_increases_and_remove_end_consistent():
 
     unexpected = [r for r in results if isinstance(r, Exception) and not isinstance(r, LineNotFound)]
     assert unexpected == []
-    # Increases that ran before the remove were applied; those after it found no line.
-    increases_after_remove = sum(isinstance(r, LineNotFound) for r in results)
     assert not CartItem.objects.filter(pk=item.pk).exists()
-    assert 0 <= increases_after_remove <= THREADS - 1
+    # Each increase that ran before the remove saw the one before it: quantities 2, 3, ... with no gap
+    # or repeat (a lost update repeats one). Those after the remove found no line.
+    increased_to = sorted(r.quantity for r in results if isinstance(r, services.CartChange))
+    assert increased_to == list(range(2, 2 + len(increased_to)))
+    assert len(increased_to) + sum(isinstance(r, LineNotFound) for r in results) == THREADS - 1
 
 
 def test_concurrent_adds_never_exceed_the_stock():

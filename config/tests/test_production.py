@@ -100,7 +100,7 @@ def test_the_wsgi_entry_point_runs_without_debug(tmp_path):
 def gunicorn_shop(tmp_path_factory) -> Iterator[str]:
     """The shop in production mode under gunicorn on a free loopback port; yields its base URL."""
     tmp_path = tmp_path_factory.mktemp("production")
-    assert BUILT_CSS.is_file(), "Build the stylesheet first: npm run build:css (make test does it)"
+    assert BUILT_CSS.is_file(), "Build the stylesheet first: manage.py tailwind build (make test does it)"
     env = production_env(tmp_path, ALLOWED_HOSTS="127.0.0.1", SECURE_SSL_REDIRECT="0")
     for command in (["collectstatic", "--noinput"], ["migrate", "--noinput"]):
         result = manage(*command, "-v", "0", env=env)
