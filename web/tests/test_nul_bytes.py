@@ -18,8 +18,11 @@ def test_catalog_query_with_nul_is_a_bad_request(client, query, headers):
     assert client.get(f"/?{query}", **headers).status_code == 400
 
 
-def test_nul_in_the_path_is_a_bad_request(client):
-    assert client.get("/products/tea%00/").status_code == 400
+def test_nul_in_the_path_is_a_bad_request_with_the_shops_page(client):
+    response = client.get("/products/tea%00/")
+
+    assert response.status_code == 400
+    assert "We couldn’t read that request" in response.content.decode()
 
 
 @pytest.mark.parametrize(
