@@ -63,6 +63,11 @@ class PersonalPagesNeverCachedMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        if response.get("Content-Type", "").startswith("text/html") and is_personal(request):
+        # Error pages are about nobody, and with the database down, asking who is logged in would fail again.
+        if (
+            response.status_code < 500
+            and response.get("Content-Type", "").startswith("text/html")
+            and is_personal(request)
+        ):
             add_never_cache_headers(response)
         return response
