@@ -1,6 +1,7 @@
 """Settings by role, read from the environment: each test imports a role afresh with its own variables."""
 
 import importlib
+import re
 import secrets
 import sys
 from pathlib import Path
@@ -147,3 +148,11 @@ def test_the_trusted_proxies_come_from_the_environment(load_settings):
 
     assert settings["ALLAUTH_TRUSTED_PROXY_COUNT"] == 1
     assert settings["ALLAUTH_TRUSTED_CLIENT_IP_HEADER"] == "X-Real-IP"
+
+
+def test_production_lets_load_balancers_probe_health_over_plain_http(load_settings):
+    exempt = load_settings("production", SECRET_KEY=A_REAL_SECRET)["SECURE_REDIRECT_EXEMPT"]
+
+    assert any(re.search(pattern, "health/live/") for pattern in exempt)
+    assert any(re.search(pattern, "health/") for pattern in exempt)
+    assert not any(re.search(pattern, "cart/") for pattern in exempt)
