@@ -6,19 +6,13 @@ import pytest
 from playwright.sync_api import Page, Route, expect
 
 from cart.models import CartItem
-from tests.factories import UserFactory
+
+from .test_cart import filled_cart, shopper  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.usefixtures("catalog")
 
 CART_FAILURE = "We couldn't update your cart — try again."
 ADD_URL = "**/cart/add/**"
-
-
-@pytest.fixture
-def shopper(catalog, log_in):
-    user = UserFactory()
-    log_in(user)
-    return user
 
 
 def add_bird_feeder(page: Page) -> None:
@@ -32,7 +26,12 @@ def answer_500(route: Route) -> None:
 @pytest.mark.parametrize(
     "failure", [answer_500, lambda route: route.abort("connectionfailed")], ids=["server-error", "network-error"]
 )
-def test_a_failed_add_to_cart_says_so_changes_nothing_and_can_be_retried(page: Page, live_server, shopper, failure):
+def test_a_failed_add_to_cart_says_so_changes_nothing_and_can_be_retried(
+    page: Page,
+    live_server,
+    shopper,  # noqa: F811
+    failure,
+):
     page.goto(live_server.url)
     page.route(ADD_URL, failure)
 
@@ -54,3 +53,20 @@ def test_a_failed_catalog_filter_says_something_went_wrong(page: Page, live_serv
     page.get_by_label("Sort by").select_option(index=1)
 
     expect(page.get_by_role("status")).to_contain_text("Something went wrong — try again.")
+
+
+def test_a_typed_quantity_that_could_not_be_saved_goes_back_to_what_the_cart_holds(
+    page: Page,
+    live_server,
+    filled_cart,  # noqa: F811
+):
+    page.goto(f"{live_server.url}/cart/")
+    page.route("**/cart/items/*/quantity/", lambda route: route.abort("connectionfailed"))
+    quantity = page.get_by_role("spinbutton", name="Quantity of Hand Grinder")
+
+    quantity.fill("5")
+    quantity.press("Enter")
+
+    expect(page.get_by_role("status")).to_contain_text(CART_FAILURE)
+    expect(quantity).to_have_value("2")
+    expect(page.get_by_test_id("cart-total")).to_have_text("$181.00")

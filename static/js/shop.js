@@ -52,8 +52,10 @@
     if (!changing) return;
     const { controlId, nextLineId, form } = changing;
     changing = null;
-    if (!event.detail.successful) {
-      // Refused, or failed (network, timeout): the field goes back to what the cart really holds.
+    const status = event.detail.xhr.status;
+    if (status >= 400 || status === 0) {
+      // Refused, or never answered (network error, timeout: status 0): the field goes back to
+      // what the cart really holds.
       const quantity = form.querySelector("input[name=quantity]");
       if (quantity) quantity.value = quantity.defaultValue;
     }
