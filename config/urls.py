@@ -1,9 +1,21 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.static import serve
+from health_check.views import HealthCheckView
+
+from web.views import alive
+
+# Django's admin login counts no failed attempts: staff log in through the shop's login instead,
+# with its rate limits and lockout (allauth's decorator; logged-in non-staff get 403).
+admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
+    # For a load balancer (README, "Operating the shop"): readiness answers 500 when the database
+    # or the cache cannot be reached; liveness only says the process answers.
+    path("health/", HealthCheckView.as_view(checks=["health_check.checks.Database", "health_check.checks.Cache"])),
+    path("health/live/", alive),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("cart/", include("cart.urls")),
@@ -14,3 +26,4 @@ if settings.SERVE_MEDIA:
     urlpatterns.append(re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}))
 
 handler404 = "web.views.page_not_found"
+handler500 = "web.views.server_error"

@@ -1,4 +1,4 @@
-"""All browser setup: which Chromium, how to log in, accessibility checks, screenshots."""
+"""All browser setup: which Chromium, how to log in, accessibility checks, screenshots, CSP violations."""
 
 import json
 import os
@@ -48,6 +48,48 @@ def browser_type_launch_args(browser_type_launch_args):
     return args
 
 
+# Runs in every page and frame before the page's own scripts (Playwright injects it past the CSP).
+RECORD_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.recordCspViolation(
+    `${event.effectiveDirective} blocked ${event.blockedURI || "inline code"} on ${document.location.href}`
+  );
+});
+"""
+
+
+@pytest.fixture
+def csp_violations(context: BrowserContext) -> list[str]:
+    """Content-Security-Policy violations in any page of the test's browser context, as they happen."""
+    violations: list[str] = []
+
+    def record(violation: str) -> None:
+        violations.append(violation)
+
+    context.expose_function("recordCspViolation", record)
+    context.add_init_script(RECORD_CSP_VIOLATIONS)
+    return violations
+
+
+@pytest.fixture(autouse=True)
+def _fail_on_csp_violations(request):
+    """Every browser test fails on a CSP violation: the policy would break that page for shoppers.
+
+    Set up before the test's page exists, so the recorder is in every page it opens.
+    """
+    if "page" not in request.fixturenames:
+        yield
+        return
+    violations = request.getfixturevalue("csp_violations")
+    yield
+    if not request.node.get_closest_marker("csp_violation_expected"):
+        assert not violations, "Content-Security-Policy violations:\n" + "\n".join(violations)
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "csp_violation_expected: the test provokes a CSP violation on purpose")
+
+
 @pytest.fixture
 def catalog(transactional_db):
     """The demo catalog, as `make run` seeds it."""
@@ -79,7 +121,8 @@ def no_js_page(browser, live_server) -> Page:
 
 def serious_accessibility_violations(page: Page) -> list[dict]:
     """Run axe-core on the page; return the serious and critical violations."""
-    page.add_script_tag(path=str(AXE_SCRIPT))
+    # Evaluated by the browser's DevTools protocol: a <script> tag would be an inline script the CSP blocks.
+    page.evaluate(AXE_SCRIPT.read_text())
     result = page.evaluate("async () => await axe.run(document)")
     return [
         {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}

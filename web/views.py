@@ -1,7 +1,20 @@
+import sys
+
+from django.conf import settings
+from django.contrib.messages import constants
+from django.contrib.messages.storage.base import Message
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
+from django.template.loader import render_to_string
+from django.utils.cache import add_never_cache_headers
 from django.views import defaults
+from django_htmx.http import reswap
 
 from .http import htmx_refusal
+
+# How long a client (or a proxy) should wait before asking again while the database is down.
+RETRY_AFTER_SECONDS = 30
+UNAVAILABLE_MESSAGE = "The shop is briefly unavailable. Nothing was lost — try again in a moment."
 
 
 def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
@@ -9,3 +22,29 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     if getattr(request, "htmx", False):
         return htmx_refusal(request, "That is no longer there. Reload the page to see the latest.", status=404)
     return defaults.page_not_found(request, exception)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """Any unhandled exception: 503 when the database cannot be reached (in a view, a middleware or a
+    template), else Django's 500. Django logs both with the traceback (``django.request``)."""
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        return database_unavailable(request)
+    return defaults.server_error(request)
+
+
+def database_unavailable(request: HttpRequest) -> HttpResponse:
+    """Rendered without the request: context processors, sessions and messages all need the database."""
+    if request.headers.get("HX-Request") == "true":
+        message = Message(constants.ERROR, UNAVAILABLE_MESSAGE)
+        content = render_to_string("partials/messages.html", {"oob": True, "messages": [message]})
+        response = reswap(HttpResponse(content, status=503), "none")
+    else:
+        response = HttpResponse(render_to_string("503.html", {"shop_name": settings.SHOP_NAME}), status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    add_never_cache_headers(response)
+    return response
+
+
+def alive(request: HttpRequest) -> HttpResponse:
+    """Liveness for a load balancer: the process answers. Touches neither the database nor the cache."""
+    return HttpResponse("ok", content_type="text/plain")

@@ -6,6 +6,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from allauth.socialaccount.models import SocialAccount
 from django.contrib.auth import get_user_model
+from django.test import Client
 from django.urls import reverse
 
 from config.settings.social import social_login_providers
@@ -149,3 +150,22 @@ def test_provider_down_shows_a_friendly_error_not_a_500(client, settings, caplog
     assert "We couldn’t log you in" in page
     assert "Single sign-on did not complete the login" in page
     assert "Social login provider sso unreachable" in caplog.text
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/accounts/github/login/",
+        "/accounts/google/login/",
+        "/accounts/github/login/callback/?code=x&state=y",
+        "/accounts/google/login/callback/?code=x&state=y",
+    ],
+)
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_a_provider_without_credentials_is_not_found(settings, url, method):
+    settings.SOCIALACCOUNT_PROVIDERS = {}
+    client = Client(raise_request_exception=False)
+
+    response = getattr(client, method)(url)
+
+    assert response.status_code == 404

@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF
 
 from .social import social_login_providers
 
@@ -28,7 +29,9 @@ INSTALLED_APPS = [
     "allauth.socialaccount.providers.github",
     "allauth.socialaccount.providers.google",
     "allauth.socialaccount.providers.openid_connect",
+    "csp",
     "django_htmx",
+    "health_check",
     "template_partials",
     "tailwind",
     "theme",
@@ -40,19 +43,40 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "accounts.csp.ShopCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything reads input: a NUL character would reach PostgreSQL and fail there (400 instead).
+    "web.middleware.RejectNulBytesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "web.middleware.PersonalPagesNeverCachedMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.SocialProviderUnreachableMiddleware",
+    "accounts.middleware.UnconfiguredSocialProviderMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
+
+# Content-Security-Policy (django-csp 4; README, "Operating the shop"). Scripts only from the shop
+# and the one inline script with its per-response nonce (base.html); no inline styles (htmx's
+# indicator styles are off), no eval (htmx runs with allowEval false). accounts.csp adds the
+# configured social login providers to form-action: their logins redirect there after a POST.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
 
 TEMPLATES = [
     {
@@ -67,6 +91,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "store.context_processors.catalog_nav",
                 "cart.context_processors.cart_summary",
+                "web.context_processors.personal_page",
             ],
         },
     },
@@ -80,9 +105,15 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # A real cache (never DummyCache): allauth's rate limits count attempts in it.
 # REDIS_URL shares it across processes; the in-memory default needs no server.
+# With Redis down the shop keeps working: web.cache logs it and the login limits fail open
+# (README, "Operating the shop"). Short timeouts so an unreachable Redis costs little per request.
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env.str("REDIS_URL")}
+        {
+            "BACKEND": "web.cache.FailOpenRedisCache",
+            "LOCATION": env.str("REDIS_URL"),
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
         if env.str("REDIS_URL", default="")
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
@@ -101,6 +132,13 @@ ACCOUNT_EMAIL_VERIFICATION = env.str("ACCOUNT_EMAIL_VERIFICATION", default="none
 ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
 # Counted in CACHES["default"]. Failed logins past the limit get the 429 page (templates/429.html).
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+
+# Who the client is, for the per-address login limits (README, "Operating the shop"). Behind a proxy
+# REMOTE_ADDR is the proxy's, shared by every shopper. Set one of the two for the proxies you run:
+# TRUSTED_PROXY_COUNT=1 takes the address that one proxy appended to X-Forwarded-For;
+# TRUSTED_CLIENT_IP_HEADER=X-Real-IP takes a header your proxy always sets. Default: trust no header.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env.str("TRUSTED_CLIENT_IP_HEADER", default=None)
 
 SOCIALACCOUNT_PROVIDERS = social_login_providers(os.environ)
 SOCIALACCOUNT_QUERY_EMAIL = True

@@ -10,11 +10,16 @@ import secrets
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+
+from tests.factories import PASSWORD
 
 from .test_settings import SETTINGS_ENV
 
@@ -96,17 +101,9 @@ def test_the_wsgi_entry_point_runs_without_debug(tmp_path):
     assert result.stdout.strip() == "False", result.stderr
 
 
-@pytest.fixture(scope="module")
-def gunicorn_shop(tmp_path_factory) -> Iterator[str]:
-    """The shop in production mode under gunicorn on a free loopback port; yields its base URL."""
-    tmp_path = tmp_path_factory.mktemp("production")
-    assert BUILT_CSS.is_file(), "Build the stylesheet first: manage.py tailwind build (make test does it)"
-    env = production_env(tmp_path, ALLOWED_HOSTS="127.0.0.1", SECURE_SSL_REDIRECT="0")
-    for command in (["collectstatic", "--noinput"], ["migrate", "--noinput"]):
-        result = manage(*command, "-v", "0", env=env)
-        assert result.returncode == 0, result.stderr
-
-    log_path = tmp_path / "gunicorn.log"
+@contextmanager
+def running_gunicorn(env: dict[str, str], log_path: Path) -> Iterator[str]:
+    """gunicorn serving config.wsgi on a free loopback port; yields its base URL."""
     with log_path.open("w") as log:
         server = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "config.wsgi", "--bind", "127.0.0.1:0", "--workers", "1",
@@ -123,6 +120,27 @@ def gunicorn_shop(tmp_path_factory) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+
+
+def prepare(env: dict[str, str], *commands: list[str]) -> None:
+    assert BUILT_CSS.is_file(), "Build the stylesheet first: npm run build:css (make test does it)"
+    for command in commands:
+        result = manage(*command, "-v", "0", env=env)
+        assert result.returncode == 0, result.stderr
+
+
+COLLECTSTATIC = ["collectstatic", "--noinput"]
+MIGRATE = ["migrate", "--noinput"]
+
+
+@pytest.fixture(scope="module")
+def gunicorn_shop(tmp_path_factory) -> Iterator[str]:
+    """The shop in production mode under gunicorn; yields its base URL."""
+    tmp_path = tmp_path_factory.mktemp("production")
+    env = production_env(tmp_path, ALLOWED_HOSTS="127.0.0.1", SECURE_SSL_REDIRECT="0")
+    prepare(env, COLLECTSTATIC, MIGRATE)
+    with running_gunicorn(env, tmp_path / "gunicorn.log") as url:
+        yield url
 
 
 def wait_for_port(server: subprocess.Popen, log_path: Path) -> int:
@@ -160,3 +178,91 @@ def test_gunicorn_behind_an_https_proxy_sends_hsts(gunicorn_shop):
     with fetch(gunicorn_shop + "/", **{"X-Forwarded-Proto": "https"}) as home:
         assert home.status == 200
         assert home.headers["Strict-Transport-Security"].startswith("max-age=31536000")
+
+
+def test_gunicorn_sends_the_content_security_policy(gunicorn_shop):
+    with fetch(gunicorn_shop + "/") as home:
+        policy = home.headers["Content-Security-Policy"]
+        page = home.read().decode()
+
+    nonce = re.search(r'<script nonce="([^"]+)">', page).group(1)
+    assert f"script-src 'self' 'nonce-{nonce}'" in policy
+    assert "frame-ancestors 'none'" in policy
+    assert "unsafe" not in policy
+
+
+def status_of(url: str, **headers: str) -> tuple[int, dict[str, str], str]:
+    """The status, headers and body of a GET, error statuses included."""
+    try:
+        with fetch(url, **headers) as response:
+            return response.status, dict(response.headers), response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read().decode()
+
+
+@pytest.fixture(scope="module")
+def gunicorn_shop_without_database(tmp_path_factory) -> Iterator[str]:
+    """Production mode with DATABASE_URL pointing at a PostgreSQL that is not there (nothing listens on port 1)."""
+    tmp_path = tmp_path_factory.mktemp("no-database")
+    env = production_env(
+        tmp_path, ALLOWED_HOSTS="127.0.0.1", SECURE_SSL_REDIRECT="0", DATABASE_URL="postgres://postgres@127.0.0.1:1/x"
+    )
+    prepare(env, COLLECTSTATIC)
+    with running_gunicorn(env, tmp_path / "gunicorn.log") as url:
+        yield url
+
+
+def test_database_down_answers_503_with_retry_after_and_the_styled_page(gunicorn_shop_without_database):
+    status, headers, page = status_of(gunicorn_shop_without_database + "/")
+
+    assert status == 503
+    assert headers["Retry-After"] == "30"
+    assert "The shop is briefly unavailable" in page
+    assert re.search(r'href="/static/css/dist/styles\.[0-9a-f]{12}\.css"', page)
+
+
+def test_database_down_fails_readiness_while_liveness_answers(gunicorn_shop_without_database):
+    ready_status, _, ready = status_of(gunicorn_shop_without_database + "/health/", Accept="application/json")
+    live_status, _, live = status_of(gunicorn_shop_without_database + "/health/live/")
+
+    assert ready_status == 500
+    assert "Database" in ready
+    assert (live_status, live) == (200, "ok")
+
+
+@pytest.fixture(scope="module")
+def gunicorn_shop_without_redis(tmp_path_factory) -> Iterator[str]:
+    """Production mode with REDIS_URL pointing at a Redis that is not there, and one shopper."""
+    tmp_path = tmp_path_factory.mktemp("no-redis")
+    env = production_env(
+        tmp_path, ALLOWED_HOSTS="127.0.0.1", SECURE_SSL_REDIRECT="0", REDIS_URL="redis://127.0.0.1:1/0"
+    )
+    prepare(env, COLLECTSTATIC, MIGRATE)
+    create = f"from tests.factories import UserFactory; UserFactory(email={SHOPPER!r})"
+    prepare(env, ["shell", "-c", create])
+    with running_gunicorn(env, tmp_path / "gunicorn.log") as url:
+        yield url
+
+
+SHOPPER = "shopper@example.com"
+
+
+def test_redis_down_login_with_the_right_password_works(gunicorn_shop_without_redis):
+    login_url = gunicorn_shop_without_redis + "/accounts/login/"
+    with fetch(login_url) as form:
+        csrf_cookie = re.search(r"csrftoken=([^;]+)", form.headers["Set-Cookie"]).group(1)
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.read().decode()).group(1)
+    data = urllib.parse.urlencode({"login": SHOPPER, "password": PASSWORD, "csrfmiddlewaretoken": token}).encode()
+    request = urllib.request.Request(login_url, data=data, headers={"Cookie": f"csrftoken={csrf_cookie}"})
+
+    with pytest.raises(urllib.error.HTTPError) as redirect:  # urllib does not follow a redirect after a POST
+        urllib.request.build_opener(NoRedirect).open(request, timeout=10)
+
+    assert redirect.value.code == 302
+    assert redirect.value.headers["Location"] == "/"
+    assert any(cookie.startswith("sessionid=") for cookie in redirect.value.headers.get_all("Set-Cookie"))
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None

@@ -1,6 +1,7 @@
 """Settings by role, read from the environment: each test imports a role afresh with its own variables."""
 
 import importlib
+import re
 import secrets
 import sys
 from pathlib import Path
@@ -27,6 +28,8 @@ SETTINGS_ENV = [
     "ACCOUNT_EMAIL_VERIFICATION",
     "SHOP_NAME",
     "LOG_LEVEL",
+    "TRUSTED_PROXY_COUNT",
+    "TRUSTED_CLIENT_IP_HEADER",
 ]
 
 
@@ -74,10 +77,8 @@ def test_database_url_switches_to_postgresql(load_settings):
 def test_redis_url_switches_the_cache_to_redis(load_settings):
     settings = load_settings(REDIS_URL="redis://127.0.0.1:6379/1")
 
-    assert settings["CACHES"]["default"] == {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": "redis://127.0.0.1:6379/1",
-    }
+    assert settings["CACHES"]["default"]["BACKEND"] == "web.cache.FailOpenRedisCache"
+    assert settings["CACHES"]["default"]["LOCATION"] == "redis://127.0.0.1:6379/1"
 
 
 def test_comma_separated_lists(load_settings):
@@ -133,3 +134,25 @@ def test_static_and_media_folders_can_be_moved(load_settings, tmp_path):
 
 def test_tests_hash_passwords_fast(load_settings):
     assert load_settings("test")["PASSWORD_HASHERS"] == ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def test_no_forwarding_header_is_trusted_by_default(load_settings):
+    settings = load_settings()
+
+    assert settings["ALLAUTH_TRUSTED_PROXY_COUNT"] == 0
+    assert settings["ALLAUTH_TRUSTED_CLIENT_IP_HEADER"] is None
+
+
+def test_the_trusted_proxies_come_from_the_environment(load_settings):
+    settings = load_settings(TRUSTED_PROXY_COUNT="1", TRUSTED_CLIENT_IP_HEADER="X-Real-IP")
+
+    assert settings["ALLAUTH_TRUSTED_PROXY_COUNT"] == 1
+    assert settings["ALLAUTH_TRUSTED_CLIENT_IP_HEADER"] == "X-Real-IP"
+
+
+def test_production_lets_load_balancers_probe_health_over_plain_http(load_settings):
+    exempt = load_settings("production", SECRET_KEY=A_REAL_SECRET)["SECURE_REDIRECT_EXEMPT"]
+
+    assert any(re.search(pattern, "health/live/") for pattern in exempt)
+    assert any(re.search(pattern, "health/") for pattern in exempt)
+    assert not any(re.search(pattern, "cart/") for pattern in exempt)
