@@ -39,7 +39,9 @@
   document.addEventListener("htmx:beforeRequest", (event) => {
     const line = event.detail.elt.closest("[data-cart-line]");
     if (!line) return;
-    const focused = document.activeElement;
+    // The button that submitted the form, else the field or control that has focus.
+    const submitter = event.detail.requestConfig.triggeringEvent?.submitter;
+    const focused = submitter || document.activeElement;
     changing = {
       controlId: line.contains(focused) ? focused.id : "",
       nextLineId: line.nextElementSibling ? line.nextElementSibling.id : "",
