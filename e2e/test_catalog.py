@@ -11,9 +11,11 @@ def test_home_shows_styled_product_cards_with_pictures(page: Page, live_server):
 
     cards = page.get_by_test_id("product-card")
     expect(cards).to_have_count(12)
-    first_image = cards.first.get_by_role("img")
+    # The card's picture is decorative (the name is the link to read), so it is found as an element, not a role.
+    first_image = cards.first.locator("img")
     expect(first_image).to_be_visible()
-    assert first_image.evaluate("img => img.complete && img.naturalWidth") > 0
+    assert first_image.evaluate("img => img.decode().then(() => img.naturalWidth)") > 0
+    assert first_image.evaluate("img => img.currentSrc").endswith(".webp")
     # Tailwind's stylesheet is applied: cards are rounded white boxes in a grid.
     assert cards.first.evaluate("el => getComputedStyle(el).borderTopLeftRadius") != "0px"
     assert page.locator("#results ul").evaluate("el => getComputedStyle(el).display") == "grid"

@@ -160,3 +160,15 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
+
+# --- Pictures, favicon, wording (issue 12) ---
+# sorl-thumbnail makes the sized WebP variants of product pictures (store/templatetags/pictures.py) the first time a
+# page asks for them; which ones exist is kept in its key-value store: a database table read through CACHES["default"].
+INSTALLED_APPS += ["sorl.thumbnail"]  # noqa: F405
+THUMBNAIL_FORMAT = "WEBP"
+THUMBNAIL_QUALITY = 80
+# A variant never gets larger than the picture it is made from.
+THUMBNAIL_UPSCALE = False
+# Under MEDIA_ROOT. The names hash the source's name and the options, and a source name never gets new content (the
+# storage gives an upload with a taken name a new one), so a thumbnail's URL is served as immutable (store.views).
+THUMBNAIL_PREFIX = "thumbnails/"
