@@ -8,7 +8,14 @@ from django.views.static import serve
 
 from web.http import HtmxHttpRequest
 
-from .selectors import DEFAULT_SORT, PRODUCT_SORTS, category_list, product_get_active, product_search
+from .selectors import (
+    DEFAULT_SORT,
+    PRODUCT_SORTS,
+    category_list,
+    product_get_active,
+    product_list_related,
+    product_search,
+)
 
 
 # require_safe: GET, and HEAD for uptime monitors and link checkers.
@@ -42,7 +49,13 @@ def product_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     product = product_get_active(slug=slug)
     if product is None:
         raise Http404("No such product")
-    return render(request, "store/product_detail.html", {"product": product})
+    context = {
+        "product": product,
+        "related_products": product_list_related(product=product),
+        # The header's category nav marks the product's category as the current place.
+        "category_slug": product.category.slug,
+    }
+    return render(request, "store/product_detail.html", context)
 
 
 # A year: a thumbnail's name changes whenever its picture or options do (THUMBNAIL_PREFIX in the settings).
