@@ -161,10 +161,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
 
-# --- Pictures, favicon, wording (issue 12) ---
+# --- Issue 12: product picture variants, compression, favicon, wording (one block) ---
 # sorl-thumbnail makes the sized WebP variants of product pictures (store/templatetags/pictures.py) the first time a
 # page asks for them; which ones exist is kept in its key-value store: a database table read through CACHES["default"].
-INSTALLED_APPS += ["sorl.thumbnail"]  # noqa: F405
+INSTALLED_APPS += ["sorl.thumbnail"]
 THUMBNAIL_FORMAT = "WEBP"
 THUMBNAIL_QUALITY = 80
 # A variant never gets larger than the picture it is made from.
@@ -172,3 +172,11 @@ THUMBNAIL_UPSCALE = False
 # Under MEDIA_ROOT. The names hash the source's name and the options, and a source name never gets new content (the
 # storage gives an upload with a taken name a new one), so a thumbnail's URL is served as immutable (store.views).
 THUMBNAIL_PREFIX = "thumbnails/"
+
+# Pages are compressed by Django for every role, so gunicorn needs no proxy in front to send them small. Right after
+# whitenoise, which answers static files itself, already compressed. README "Compression" has why this is safe.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1, "web.compression.TextGZipMiddleware"
+)
+# Files browsers ask for at the site's root (/favicon.ico), served by whitenoise.
+WHITENOISE_ROOT = BASE_DIR / "public"

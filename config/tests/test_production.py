@@ -4,6 +4,7 @@ Each test starts its own processes with its own environment (and its own SQLite 
 so the result does not depend on the suite's database: CI's PostgreSQL pass skips them.
 """
 
+import gzip
 import os
 import re
 import secrets
@@ -160,3 +161,15 @@ def test_gunicorn_behind_an_https_proxy_sends_hsts(gunicorn_shop):
     with fetch(gunicorn_shop + "/", **{"X-Forwarded-Proto": "https"}) as home:
         assert home.status == 200
         assert home.headers["Strict-Transport-Security"].startswith("max-age=31536000")
+
+
+def test_gunicorn_sends_pages_compressed_and_the_icons(gunicorn_shop):
+    with fetch(gunicorn_shop + "/", **{"Accept-Encoding": "gzip"}) as home:
+        assert home.headers["Content-Encoding"] == "gzip"
+        page = gzip.decompress(home.read()).decode()
+    svg_icon = re.search(r'<link rel="icon" href="(/static/favicon\.[0-9a-f]{12}\.svg)"', page)
+    assert svg_icon, "the page should link the hashed SVG icon"
+
+    for icon in (svg_icon.group(1), "/favicon.ico"):
+        with fetch(gunicorn_shop + icon) as response:
+            assert response.status == 200
