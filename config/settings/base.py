@@ -180,3 +180,5 @@ MIDDLEWARE.insert(
 )
 # Files browsers ask for at the site's root (/favicon.ico), served by whitenoise.
 WHITENOISE_ROOT = BASE_DIR / "public"
+# The shop's own wording for allauth's strings (locale/en/LC_MESSAGES/django.po): "Log in", "Sign up", "Remember me".
+LOCALE_PATHS = [BASE_DIR / "locale"]
