@@ -17,7 +17,7 @@ pytestmark = pytest.mark.usefixtures("catalog")
 
 def add_to_cart_logged_out(page: Page, live_server, slug: str) -> None:
     page.goto(f"{live_server.url}/products/{slug}/")
-    page.get_by_role("button", name="Add to cart").click()
+    page.get_by_role("article").get_by_role("button", name="Add to cart").click()
     expect(page.get_by_role("heading", name="Log in")).to_be_visible()
 
 
