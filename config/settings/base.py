@@ -172,6 +172,10 @@ THUMBNAIL_UPSCALE = False
 # Under MEDIA_ROOT. The names hash the source's name and the options, and a source name never gets new content (the
 # storage gives an upload with a taken name a new one), so a thumbnail's URL is served as immutable (store.views).
 THUMBNAIL_PREFIX = "thumbnails/"
+# Every picture on a page looks its variants up in the cache; a miss is a query. The in-memory cache keeps 300 entries
+# by default, fewer than a catalog's variants (up to 8 a product), so it keeps 20,000 (a few MB per process).
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache":
+    CACHES["default"]["OPTIONS"] = {"MAX_ENTRIES": 20_000}
 
 # Pages are compressed by Django for every role, so gunicorn needs no proxy in front to send them small. Right after
 # whitenoise, which answers static files itself, already compressed. README "Compression" has why this is safe.

@@ -34,6 +34,10 @@ def product_picture(
     """An <img> offering square WebP crops of `image` in the widths PICTURE_SIZES gives `size`."""
     picture_size = PICTURE_SIZES[size]
     variants = [get_thumbnail(image, f"{width}x{width}", crop="center") for width in picture_size.widths]
+    # sorl-thumbnail logs a missing picture file and hands back a variant with no size: then there is no picture.
+    variants = [variant for variant in variants if variant.size]
+    if not variants:
+        return {"variants": []}
     return {
         "variants": variants,
         # For browsers without srcset (and crawlers): the variant nearest the laid-out width.

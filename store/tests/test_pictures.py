@@ -5,9 +5,12 @@ import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from PIL import Image
 
+from store.templatetags.pictures import product_picture
 from tests.factories import ProductFactory
 
 pytestmark = pytest.mark.django_db
@@ -109,3 +112,27 @@ def test_the_uploaded_picture_itself_is_cached_for_a_day(client, product_with_pi
 
     assert response.status_code == 200
     assert response["Cache-Control"] == "public, max-age=86400"
+
+
+def test_a_picture_whose_file_is_missing_leaves_the_page_working(client):
+    ProductFactory(name="Lost Picture", image="products/gone.png")
+
+    response = client.get(HOME)
+
+    assert response.status_code == 200
+    assert "Lost Picture" in response.content.decode()
+    assert image_tags(response.content.decode()) == []
+
+
+def test_a_whole_catalog_of_variants_is_looked_up_without_a_query_once_made():
+    products = [
+        ProductFactory(image=SimpleUploadedFile(f"p{n}.png", png(40), content_type="image/png")) for n in range(110)
+    ]
+    for product in products:
+        product_picture(product.image, "card")  # makes 330 variants: more than the in-memory cache's default 300
+
+    with CaptureQueriesContext(connection) as captured:
+        for product in products:
+            product_picture(product.image, "card")
+
+    assert [query["sql"] for query in captured.captured_queries] == []
