@@ -56,3 +56,10 @@ def test_logging_in_and_out_is_said_in_the_same_words(client, shopper):
 
     # The login message was never shown (no page followed the redirect), so both are there now.
     assert [str(message) for message in get_messages(response.wsgi_request)][-1] == "You have logged out."
+
+
+def test_the_password_reset_email_speaks_the_same_way(client, shopper, mailoutbox):
+    client.post("/accounts/password/reset/", {"email": "shopper@example.com"})
+
+    (email,) = mailoutbox
+    assert email.subject.endswith("Reset your password")
