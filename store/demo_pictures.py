@@ -170,6 +170,8 @@ def paper_filters(c: Canvas, body: str, detail: str) -> None:
         c.polygon([(22 + dx, 30 + dy), (72 + dx, 30 + dy), (62 + dx, 74 + dy), (32 + dx, 74 + dy)], color)
         for y in range(34, 72, 4):
             c.line([(62 + dx + (74 - y) * 0.23, y + dy), (65 + dx + (74 - y) * 0.23, y + dy)], detail, 0.7)
+        for x in range(35, 62, 4):
+            c.line([(x + dx, 71 + dy), (x + dx, 74 + dy)], detail, 0.7)
 
 
 def hand_grinder(c: Canvas, body: str, detail: str) -> None:
@@ -269,7 +271,7 @@ def matcha_set(c: Canvas, body: str, detail: str) -> None:
     c.ellipse((62, 40, 80, 80), "#e8d3a3")
     for x in range(63, 80, 2):
         c.line([(71, 42), (x, 60), (71, 78)], shade(WOOD, 0.85), 0.5)
-    c.stick((30, 28), (58, 20), WOOD, 2)
+    c.stick((20, 92), (56, 86), WOOD, 2)
 
 
 # Kitchen
@@ -323,8 +325,9 @@ def wooden_spoons(c: Canvas, body: str, detail: str) -> None:
         top = 20 + (60 - length)
         handle = rotate([(x, top + 12), (x, 90)], (x, 60), degrees)
         c.stick(*handle, color, 3.5)
-        c.oval(rotate([(x, top + 6)], (x, 60), degrees)[0], 6, 9, degrees, color)
-    c.line([(22, 78), (78, 78)], detail, 2)
+        bowl = rotate([(x, top + 6)], (x, 60), degrees)[0]
+        c.oval(bowl, 6, 9, degrees, color)
+        c.oval(bowl, 3.5, 6, degrees, detail)
 
 
 def storage_jars(c: Canvas, body: str, detail: str) -> None:
