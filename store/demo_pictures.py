@@ -211,9 +211,14 @@ def _green_leaves(c: Canvas) -> None:
         leaf(c, center, 9, degrees, "#5e9c3a")
 
 
-def _black_leaves(c: Canvas) -> None:
-    for center, degrees in (((72, 76), 10), ((82, 70), -50), ((80, 84), 60), ((70, 64), 80)):
-        c.oval(center, 5, 2, degrees, "#3b2418")
+def _cup_with_milk(c: Canvas) -> None:
+    """A breakfast tea is drunk with milk: a cup of it beside the tin."""
+    c.ellipse((62, 84, 96, 92), shade(WHITE, 0.88))
+    c.arc((84, 68, 96, 80), -80, 80, WHITE, 2)
+    c.chord((64, 58, 90, 90), 0, 180, WHITE)
+    c.rect((64, 72, 90, 75), WHITE)
+    c.ellipse((64, 69, 90, 76), shade(WHITE, 0.85))
+    c.ellipse((66, 70, 88, 75), "#c89a6a")
 
 
 def _chamomile(c: Canvas) -> None:
@@ -233,7 +238,7 @@ def _vanilla(c: Canvas) -> None:
 
 GARNISHES: dict[str, Callable[[Canvas], None]] = {
     "green leaves": _green_leaves,
-    "black leaves": _black_leaves,
+    "cup with milk": _cup_with_milk,
     "chamomile": _chamomile,
     "cornflower": _cornflower,
     "vanilla": _vanilla,
@@ -637,7 +642,7 @@ PICTURES: dict[str, Picture] = {
     "Cold Brew Bottle 1 L": Picture(cold_brew_bottle, "#2b2b2b", "#5b3320"),
     # Tea
     "Sencha Green Tea 100 g": Picture(tea_tin, "#3f7d4e", "#cfe8c0", "green leaves"),
-    "Assam Breakfast 250 g": Picture(tea_tin, "#7a2e1f", "#e9c98f", "black leaves"),
+    "Assam Breakfast 250 g": Picture(tea_tin, "#7a2e1f", "#e9c98f", "cup with milk"),
     "Chamomile Flowers 80 g": Picture(tea_tin, "#e2b93b", "#fff4cc", "chamomile"),
     "Earl Grey Supreme 100 g": Picture(tea_tin, "#243b6b", "#c9d5f0", "cornflower"),
     "Cast Iron Teapot 0.8 L": Picture(cast_iron_teapot, "#2f3436", "#b08d57"),
