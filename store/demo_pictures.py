@@ -448,7 +448,7 @@ def dot_grid_notebook(c: Canvas, body: str, detail: str) -> None:
     c.rect((26, 14, 76, 88), "#fdfcf8", radius=2)
     for x in range(32, 72, 5):
         for y in range(22, 84, 5):
-            c.circle((x, y), 0.45, shade(INK, 2))
+            c.circle((x, y), 0.7, "#a8a29e")
     c.rect((66, 12, 70, 90), INK)
     c.polygon([(44, 86), (48, 86), (48, 96), (46, 93), (44, 96)], detail)
 
