@@ -17,13 +17,12 @@ class PictureSize:
 
 
 PICTURE_SIZES = {
-    # Four columns of at most 268 px from 1024 px up, three, two, then one.
-    "card": PictureSize(
-        (200, 400, 600), "(min-width: 1024px) 268px, (min-width: 768px) 33vw, (min-width: 420px) 50vw, 100vw", 400
-    ),
+    # Four columns of at most 268 px from 1024 px up, three from 768 px, two below.
+    "card": PictureSize((200, 400, 600), "(min-width: 1024px) 268px, (min-width: 768px) 33vw, 50vw", 400),
     # Half of the 6xl container beside the details from 768 px up, the whole width below.
     "page": PictureSize((400, 600, 800), "(min-width: 1152px) 544px, (min-width: 768px) 50vw, 100vw", 600),
     "cart line": PictureSize((96, 192), "96px", 96),
+    "mini-cart line": PictureSize((56, 112), "56px", 56),
 }
 
 

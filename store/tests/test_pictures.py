@@ -11,7 +11,7 @@ from django.urls import reverse
 from PIL import Image
 
 from store.templatetags.pictures import product_picture
-from tests.factories import ProductFactory
+from tests.factories import CartItemFactory, ProductFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +47,7 @@ def test_product_card_offers_webp_variants_at_three_widths_with_its_size_reserve
     assert all(url.endswith(".webp") for url in variants.values())
     assert img["src"] == variants[400]
     assert (img["width"], img["height"]) == ("400", "400")
-    assert img["sizes"].endswith("100vw")
+    assert img["sizes"].endswith(", 50vw")  # two cards a row on phones
 
 
 def test_card_picture_is_decorative_and_its_link_hidden_so_the_name_is_read_once(client, product_with_picture):
@@ -136,3 +136,15 @@ def test_a_whole_catalog_of_variants_is_looked_up_without_a_query_once_made():
             product_picture(product.image, "card")
 
     assert [query["sql"] for query in captured.captured_queries] == []
+
+
+def test_cart_and_mini_cart_lines_offer_small_variants(client, product_with_picture):
+    user = UserFactory()
+    CartItemFactory(cart__user=user, product=product_with_picture)
+    client.force_login(user)
+
+    (cart_line_img,) = image_tags(client.get(reverse("cart:detail")).content.decode())
+    (mini_cart_img,) = image_tags(client.get(reverse("cart:mini"), headers={"HX-Request": "true"}).content.decode())
+
+    assert (sorted(srcset_widths(cart_line_img)), cart_line_img["width"], cart_line_img["alt"]) == ([96, 192], "96", "")
+    assert (sorted(srcset_widths(mini_cart_img)), mini_cart_img["width"], mini_cart_img["alt"]) == ([56, 112], "56", "")
