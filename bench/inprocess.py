@@ -123,11 +123,12 @@ def seed(max_lines: int):
             description="Benchmark product.",
             price=Decimal("3.00") + n,
             stock=10_000,
-            # Like every demo product, a picture: its URL is part of each line (the file is never read).
+            # Like every demo product, a picture: each line offers its sized variants.
             image=f"products/bench-product-{n}.png",
         )
         for n in range(max_lines + 1)
     )
+    write_pictures(products)
     shoppers = {}
     for size in CART_SIZES:
         user = get_user_model().objects.create_user(username=f"bench{size}", email=f"bench{size}@example.com")
@@ -138,6 +139,27 @@ def seed(max_lines: int):
         )
         shoppers[size] = (user, cart)
     return products, shoppers
+
+
+def write_pictures(products) -> None:
+    """A small file for each product's picture, and its sized variants made once, as a shop that has been running
+    has them: the statements counted are a request's own, not the one-time making of variants."""
+    import io
+
+    from django.core.files.storage import default_storage
+    from PIL import Image
+
+    from store.templatetags.pictures import PICTURE_SIZES, product_picture
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (200, 200), "#c8643c").save(buffer, format="PNG")
+    for product in products:
+        path = Path(default_storage.path(product.image.name))
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(buffer.getvalue())
+        for size in PICTURE_SIZES:
+            product_picture(product.image, size)
 
 
 def interactions_for(shopper: Shopper, cart, products) -> list[Interaction]:

@@ -2,9 +2,9 @@ from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.views.static import serve
 from health_check.views import HealthCheckView
 
+from store.views import media_file
 from web.views import alive
 
 # Django's admin login counts no failed attempts: staff log in through the shop's login instead,
@@ -23,7 +23,7 @@ urlpatterns = [
 ]
 
 if settings.SERVE_MEDIA:
-    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}))
+    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", media_file))
 
 handler404 = "web.views.page_not_found"
 handler500 = "web.views.server_error"

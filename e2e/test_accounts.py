@@ -17,14 +17,14 @@ pytestmark = pytest.mark.usefixtures("catalog")
 
 def add_to_cart_logged_out(page: Page, live_server, slug: str) -> None:
     page.goto(f"{live_server.url}/products/{slug}/")
-    page.get_by_role("button", name="Add to cart").click()
-    expect(page.get_by_role("heading", name="Sign In")).to_be_visible()
+    page.get_by_role("article").get_by_role("button", name="Add to cart").click()
+    expect(page.get_by_role("heading", name="Log in")).to_be_visible()
 
 
 def log_in_with_password(page: Page, email: str) -> None:
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Log in").click()
 
 
 def expect_cart_with(page: Page, live_server, product_name: str) -> None:

@@ -57,7 +57,7 @@ def test_add_from_the_detail_page_with_a_quantity(page: Page, live_server, shopp
     mark_page(page)
 
     page.get_by_label("Quantity").fill("3")
-    page.get_by_role("button", name="Add to cart").click()
+    page.get_by_role("article").get_by_role("button", name="Add to cart").click()
 
     expect(page.get_by_role("link", name="Cart, 3 items", exact=True)).to_be_visible()
     assert_same_page(page)
@@ -129,7 +129,7 @@ def test_the_same_flows_work_without_javascript(no_js_page: Page, live_server, c
     page.goto(f"{live_server.url}/products/bird-feeder/")
 
     page.get_by_label("Quantity").fill("2")
-    page.get_by_role("button", name="Add to cart").click()
+    page.get_by_role("article").get_by_role("button", name="Add to cart").click()
     expect(page.get_by_role("status")).to_contain_text("Added Bird Feeder to your cart.")
     expect(page.get_by_role("link", name="Cart, 2 items", exact=True)).to_be_visible()
 

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -11,9 +13,11 @@ def test_home_shows_styled_product_cards_with_pictures(page: Page, live_server):
 
     cards = page.get_by_test_id("product-card")
     expect(cards).to_have_count(12)
-    first_image = cards.first.get_by_role("img")
+    # The card's picture is decorative (the name is the link to read), so it is found as an element, not a role.
+    first_image = cards.first.locator("img")
     expect(first_image).to_be_visible()
-    assert first_image.evaluate("img => img.complete && img.naturalWidth") > 0
+    assert first_image.evaluate("img => img.decode().then(() => img.naturalWidth)") > 0
+    assert first_image.evaluate("img => img.currentSrc").endswith(".webp")
     # Tailwind's stylesheet is applied: cards are rounded white boxes in a grid.
     assert cards.first.evaluate("el => getComputedStyle(el).borderTopLeftRadius") != "0px"
     assert page.locator("#results ul").evaluate("el => getComputedStyle(el).display") == "grid"
@@ -51,15 +55,35 @@ def test_category_nav_link_filters_without_javascript(no_js_page: Page, live_ser
     expect(no_js_page.get_by_test_id("product-card")).to_have_count(8)
 
 
+def test_product_page_shows_its_picture_and_more_from_its_category(page: Page, live_server):
+    page.goto(f"{live_server.url}/products/hand-grinder/")
+
+    picture = page.get_by_role("img", name="Hand Grinder")
+    expect(picture).to_be_visible()
+    assert picture.evaluate("img => img.decode().then(() => img.naturalWidth)") > 0
+    related = page.get_by_role("region", name="More from Coffee").get_by_test_id("product-card")
+    expect(related).to_have_count(4)
+    expect(related.first.locator("img")).to_have_attribute("srcset", re.compile(r"\.webp 200w"))
+    nav = page.get_by_role("navigation", name="Categories")
+    expect(nav.get_by_role("link", name="Coffee")).to_have_attribute("aria-current", "page")
+
+
 @pytest.mark.parametrize(("name", "width", "height"), [("phone", 390, 844), ("desktop", 1280, 900)])
-def test_screenshots_at_phone_and_desktop_width(page: Page, live_server, name, width, height):
+@pytest.mark.parametrize(("page_name", "path"), [("home", "/"), ("product", "/products/hand-grinder/")])
+def test_screenshots_at_phone_and_desktop_width(page: Page, live_server, name, width, height, page_name, path):
     page.set_viewport_size({"width": width, "height": height})
-    page.goto(live_server.url)
-    expect(page.get_by_test_id("product-card").first).to_be_visible()
+    page.goto(live_server.url + path)
+    pictures = page.locator("main img")
+    expect(pictures.first).to_be_visible()
+    # Every picture loaded (the lazy ones too: a full-page screenshot should show them all).
+    for picture in pictures.all():
+        picture.scroll_into_view_if_needed()
+        assert picture.evaluate("img => img.decode().then(() => img.naturalWidth)") > 0
+    page.evaluate("window.scrollTo(0, 0)")  # else the sticky header lands mid-page in the full-page screenshot
 
-    path = save_screenshot(page, f"home-{name}")
+    screenshot = save_screenshot(page, f"{page_name}-{name}")
 
-    assert path.stat().st_size > 10_000
+    assert screenshot.stat().st_size > 10_000
     expect(page.get_by_role("link", name="Corner Store")).to_be_visible()
 
 

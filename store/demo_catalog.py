@@ -1,20 +1,14 @@
-"""The demo catalog: what `seed_store` puts on the shelves, and the pictures it draws."""
+"""The demo catalog: what `seed_store` puts on the shelves (the pictures are drawn in demo_pictures)."""
 
-import io
 import random
 from dataclasses import dataclass
-
-from PIL import Image, ImageDraw, ImageFont
-
-IMAGE_SIZE = 600
 
 
 @dataclass(frozen=True)
 class DemoCategory:
     name: str
     slug: str
-    colors: tuple[str, str]  # gradient top, bottom
-    shape: str
+    background: str  # the pictures' backdrop is a light tint of it
     products: tuple[tuple[str, str, str], ...]  # name, price, description
 
 
@@ -22,8 +16,7 @@ CATEGORIES: tuple[DemoCategory, ...] = (
     DemoCategory(
         "Coffee",
         "coffee",
-        ("#7c4a2d", "#d9a066"),
-        "mug",
+        "#d9a066",
         (
             (
                 "Ethiopia Yirgacheffe Beans 250 g",
@@ -46,8 +39,7 @@ CATEGORIES: tuple[DemoCategory, ...] = (
     DemoCategory(
         "Tea",
         "tea",
-        ("#2f6b4f", "#a8d5a2"),
-        "teapot",
+        "#a8d5a2",
         (
             ("Sencha Green Tea 100 g", "11.00", "Steamed Japanese green tea, grassy and bright."),
             ("Assam Breakfast 250 g", "12.50", "Malty black tea that stands up to milk."),
@@ -62,8 +54,7 @@ CATEGORIES: tuple[DemoCategory, ...] = (
     DemoCategory(
         "Kitchen",
         "kitchen",
-        ("#b4532a", "#f3c98b"),
-        "pan",
+        "#f3c98b",
         (
             ("Carbon Steel Pan 28 cm", "54.00", "Seasons like cast iron, weighs half. Oven safe."),
             ("Chef's Knife 20 cm", "89.00", "Full-tang German steel, balanced for long prep sessions."),
@@ -78,8 +69,7 @@ CATEGORIES: tuple[DemoCategory, ...] = (
     DemoCategory(
         "Home",
         "home",
-        ("#4b4e8a", "#b8b9e6"),
-        "candle",
+        "#b8b9e6",
         (
             ("Soy Candle Fig & Cedar", "21.00", "Hand-poured soy wax, 45 hours of burn time."),
             ("Wool Throw Blanket", "84.00", "Merino blend, woven in a soft herringbone."),
@@ -94,8 +84,7 @@ CATEGORIES: tuple[DemoCategory, ...] = (
     DemoCategory(
         "Stationery",
         "stationery",
-        ("#1f5f8b", "#9cc9e8"),
-        "notebook",
+        "#9cc9e8",
         (
             ("Dot Grid Notebook A5", "15.00", "192 numbered pages of 100 g paper that stops ink bleeding."),
             ("Fountain Pen Fine Nib", "34.00", "Steel nib, converter included, writes smooth from day one."),
@@ -110,8 +99,7 @@ CATEGORIES: tuple[DemoCategory, ...] = (
     DemoCategory(
         "Garden",
         "garden",
-        ("#4d7c0f", "#d9f99d"),
-        "plant",
+        "#d9f99d",
         (
             ("Terracotta Pot 20 cm", "14.00", "Unglazed clay pot with a drainage hole and saucer."),
             ("Herb Seed Collection", "12.50", "Basil, parsley, chives, dill and coriander seeds."),
@@ -133,69 +121,3 @@ def demo_stock(rng: random.Random, index: int) -> int:
     if index % 5 == 1:
         return rng.randint(1, 4)
     return rng.randint(8, 60)
-
-
-def _font(size: int) -> ImageFont.ImageFont:
-    for name in ("DejaVuSans-Bold.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"):
-        try:
-            return ImageFont.truetype(name, size)
-        except OSError:
-            continue
-    return ImageFont.load_default(size=size)
-
-
-def _gradient(top: str, bottom: str) -> Image.Image:
-    top_rgb = Image.new("RGB", (1, 1), top).getpixel((0, 0))
-    bottom_rgb = Image.new("RGB", (1, 1), bottom).getpixel((0, 0))
-    column = Image.new("RGB", (1, IMAGE_SIZE))
-    for y in range(IMAGE_SIZE):
-        t = y / (IMAGE_SIZE - 1)
-        column.putpixel((0, y), tuple(round(a + (b - a) * t) for a, b in zip(top_rgb, bottom_rgb, strict=True)))
-    return column.resize((IMAGE_SIZE, IMAGE_SIZE))
-
-
-def _draw_shape(draw: ImageDraw.ImageDraw, shape: str, accent: tuple[int, int, int]) -> None:
-    white = (255, 255, 255)
-    if shape == "mug":
-        draw.rounded_rectangle((190, 200, 380, 420), radius=28, fill=white)
-        draw.ellipse((350, 250, 450, 370), outline=white, width=22)
-        for x in (235, 285, 335):
-            draw.arc((x - 20, 120, x + 20, 190), 90, 270, fill=white, width=8)
-    elif shape == "teapot":
-        draw.ellipse((170, 220, 430, 440), fill=white)
-        draw.polygon([(420, 300), (500, 240), (510, 260), (430, 350)], fill=white)
-        draw.ellipse((260, 180, 340, 240), fill=white)
-        draw.ellipse((140, 280, 200, 380), outline=white, width=18)
-    elif shape == "pan":
-        draw.ellipse((140, 230, 380, 410), fill=white)
-        draw.ellipse((165, 250, 355, 390), fill=accent)
-        draw.rounded_rectangle((370, 305, 520, 335), radius=14, fill=white)
-    elif shape == "candle":
-        draw.rounded_rectangle((220, 250, 380, 450), radius=20, fill=white)
-        draw.line((300, 250, 300, 215), fill=(60, 60, 60), width=6)
-        draw.ellipse((280, 140, 320, 215), fill=(255, 200, 80))
-    elif shape == "notebook":
-        draw.rounded_rectangle((190, 150, 410, 450), radius=14, fill=white)
-        draw.rectangle((190, 150, 225, 450), fill=accent)
-        for y in range(210, 420, 40):
-            draw.line((250, y, 385, y), fill=accent, width=5)
-    else:  # plant
-        draw.polygon([(220, 330), (380, 330), (355, 450), (245, 450)], fill=white)
-        draw.ellipse((230, 170, 300, 320), fill=white)
-        draw.ellipse((300, 150, 370, 320), fill=white)
-        draw.line((300, 330, 300, 200), fill=accent, width=8)
-
-
-def draw_product_image(*, name: str, category: DemoCategory) -> bytes:
-    """A product picture drawn locally: the category's colours, an object, the product's name."""
-    image = _gradient(*category.colors)
-    draw = ImageDraw.Draw(image)
-    accent = image.getpixel((IMAGE_SIZE // 2, IMAGE_SIZE // 2))
-    _draw_shape(draw, category.shape, accent)
-    draw.rectangle((0, 490, IMAGE_SIZE, IMAGE_SIZE), fill=(255, 255, 255))
-    font = _font(30)
-    label = name if draw.textlength(name, font=font) < IMAGE_SIZE - 40 else name[:30] + "…"
-    draw.text((IMAGE_SIZE // 2, 545), label, fill=(40, 40, 40), font=font, anchor="mm")
-    buffer = io.BytesIO()
-    image.save(buffer, format="JPEG", quality=82, optimize=True)
-    return buffer.getvalue()

@@ -30,3 +30,14 @@ def product_search(*, query: str = "", category_slug: str = "", sort: str = DEFA
 
 def product_get_active(*, slug: str) -> Product | None:
     return Product.objects.active().select_related("category").filter(slug=slug).first()
+
+
+def product_list_related(*, product: Product, limit: int = 4) -> QuerySet[Product]:
+    """Other products on sale in the product's category, for its page."""
+    return (
+        Product.objects.active()
+        .select_related("category")
+        .filter(category_id=product.category_id)
+        .exclude(pk=product.pk)
+        .order_by("name", "id")[:limit]
+    )

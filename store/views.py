@@ -2,12 +2,20 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.http import require_safe
+from django.views.static import serve
 
 from web.http import HtmxHttpRequest
 
-from .selectors import DEFAULT_SORT, PRODUCT_SORTS, category_list, product_get_active, product_search
+from .selectors import (
+    DEFAULT_SORT,
+    PRODUCT_SORTS,
+    category_list,
+    product_get_active,
+    product_list_related,
+    product_search,
+)
 
 
 # require_safe: GET, and HEAD for uptime monitors and link checkers.
@@ -41,4 +49,27 @@ def product_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     product = product_get_active(slug=slug)
     if product is None:
         raise Http404("No such product")
-    return render(request, "store/product_detail.html", {"product": product})
+    context = {
+        "product": product,
+        "related_products": product_list_related(product=product),
+        # The header's category nav marks the product's category as the current place.
+        "category_slug": product.category.slug,
+    }
+    return render(request, "store/product_detail.html", context)
+
+
+# A year: a thumbnail's name changes whenever its picture or options do (THUMBNAIL_PREFIX in the settings).
+THUMBNAIL_MAX_AGE = 365 * 24 * 60 * 60
+# Uploaded pictures keep their name, so a day, in case the owner replaces a file by hand.
+PICTURE_MAX_AGE = 24 * 60 * 60
+
+
+@require_safe
+def media_file(request: HtmxHttpRequest, path: str) -> HttpResponse:
+    """Product pictures and their thumbnails from MEDIA_ROOT, when no web server in front serves them (SERVE_MEDIA)."""
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    if path.startswith(settings.THUMBNAIL_PREFIX):
+        patch_cache_control(response, public=True, max_age=THUMBNAIL_MAX_AGE, immutable=True)
+    else:
+        patch_cache_control(response, public=True, max_age=PICTURE_MAX_AGE)
+    return response

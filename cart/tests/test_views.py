@@ -81,7 +81,9 @@ class TestCartPage:
 
         page = shopper.get(reverse("cart:detail")).content.decode()
 
-        assert f'<img src="{product.image.url}"' in page
+        picture = re.search(r"<img [^>]*>", page).group(0)
+        assert re.search(r'srcset="/media/thumbnails/\S+\.webp \d+w, /media/thumbnails/\S+\.webp \d+w"', picture)
+        assert 'width="96" height="96"' in picture
         assert f'<a href="{product.get_absolute_url()}"' in page
 
     def test_a_line_form_posted_without_javascript_passes_the_csrf_check(self, user, item):

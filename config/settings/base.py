@@ -198,3 +198,29 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
+
+# --- Product picture variants, page compression, the favicon, the wording of account pages ---
+# sorl-thumbnail makes the sized WebP variants of product pictures (store/templatetags/pictures.py) the first time a
+# page asks for them; which ones exist is kept in its key-value store: a database table read through CACHES["default"].
+INSTALLED_APPS += ["sorl.thumbnail"]
+THUMBNAIL_FORMAT = "WEBP"
+THUMBNAIL_QUALITY = 80
+# A variant never gets larger than the picture it is made from.
+THUMBNAIL_UPSCALE = False
+# Under MEDIA_ROOT. The names hash the source's name and the options, and a source name never gets new content (the
+# storage gives an upload with a taken name a new one), so a thumbnail's URL is served as immutable (store.views).
+THUMBNAIL_PREFIX = "thumbnails/"
+# Every picture on a page looks its variants up in the cache; a miss is a query. The in-memory cache keeps 300 entries
+# by default, fewer than a catalog's variants (up to 8 a product), so it keeps 20,000 (a few MB per process).
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache":
+    CACHES["default"]["OPTIONS"] = {"MAX_ENTRIES": 20_000}
+
+# Pages are compressed by Django for every role, so gunicorn needs no proxy in front to send them small. Right after
+# whitenoise, which answers static files itself, already compressed. README "Compression" has why this is safe.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1, "web.compression.TextGZipMiddleware"
+)
+# Files browsers ask for at the site's root (/favicon.ico), served by whitenoise.
+WHITENOISE_ROOT = BASE_DIR / "public"
+# The shop's own wording for allauth's strings (locale/en/LC_MESSAGES/django.po): "Log in", "Sign up", "Remember me".
+LOCALE_PATHS = [BASE_DIR / "locale"]

@@ -4,6 +4,7 @@ Each test starts its own processes with its own environment (and its own SQLite 
 so the result does not depend on the suite's database: CI's PostgreSQL pass skips them.
 """
 
+import gzip
 import os
 import re
 import secrets
@@ -266,3 +267,15 @@ def test_redis_down_login_with_the_right_password_works(gunicorn_shop_without_re
 class NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args, **kwargs):
         return None
+
+
+def test_gunicorn_sends_pages_compressed_and_the_icons(gunicorn_shop):
+    with fetch(gunicorn_shop + "/", **{"Accept-Encoding": "gzip"}) as home:
+        assert home.headers["Content-Encoding"] == "gzip"
+        page = gzip.decompress(home.read()).decode()
+    svg_icon = re.search(r'<link rel="icon" href="(/static/favicon\.[0-9a-f]{12}\.svg)"', page)
+    assert svg_icon, "the page should link the hashed SVG icon"
+
+    for icon in (svg_icon.group(1), "/favicon.ico"):
+        with fetch(gunicorn_shop + icon) as response:
+            assert response.status == 200

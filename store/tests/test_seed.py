@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 from PIL import Image
 
+from store.demo_pictures import IMAGE_SIZE
 from store.models import Category, Product
 
 pytestmark = pytest.mark.django_db
@@ -47,7 +48,7 @@ def test_every_seeded_product_has_a_picture_on_disk(media_root):
         path = Path(product.image.path)
         assert path.is_file(), product.slug
         with Image.open(path) as picture:
-            assert picture.size == (600, 600)
+            assert picture.size == (IMAGE_SIZE, IMAGE_SIZE)
 
 
 def test_running_the_seed_twice_changes_nothing(media_root):
@@ -63,16 +64,16 @@ def test_running_the_seed_twice_changes_nothing(media_root):
 
 def test_reseeding_an_empty_database_reuses_the_pictures_on_disk(media_root):
     seed()
-    images_before = sorted((media_root / "products").iterdir())
+    images_before = sorted((media_root / "products" / "demo-v2").iterdir())
     Product.objects.all().delete()
     Category.objects.all().delete()
 
     seed()
 
     # The same files, no "name_AbC123.jpg" twins from a second upload.
-    assert sorted((media_root / "products").iterdir()) == images_before
+    assert sorted((media_root / "products" / "demo-v2").iterdir()) == images_before
     assert sorted(Product.objects.values_list("image", flat=True)) == [
-        f"products/{path.name}" for path in images_before
+        f"products/demo-v2/{path.name}" for path in images_before
     ]
 
 
@@ -94,3 +95,24 @@ def test_seed_finds_a_demo_category_whose_slug_the_owner_changed(media_root):
 
     assert Category.objects.filter(name="Tea").count() == 1
     assert Product.objects.filter(category__slug="teas").count() == 8
+
+
+def test_reseeding_replaces_the_old_pictures_with_the_name_in_them_but_keeps_the_owners_uploads(media_root):
+    seed()
+    (media_root / "products" / "hand-grinder.jpg").write_bytes(b"the first seed's picture, name drawn in")
+    Product.objects.filter(slug="hand-grinder").update(image="products/hand-grinder.jpg")
+    Product.objects.filter(slug="bird-feeder").update(image="products/our-own-feeder-photo.jpg")
+
+    seed()
+
+    assert Product.objects.get(slug="hand-grinder").image.name == "products/demo-v2/hand-grinder.jpg"
+    assert Product.objects.get(slug="bird-feeder").image.name == "products/our-own-feeder-photo.jpg"
+
+
+def test_a_demo_product_the_owner_renamed_still_gets_its_picture(media_root):
+    seed()
+    Product.objects.filter(slug="hand-grinder").update(name="Burr Grinder", image="")
+
+    seed()
+
+    assert Product.objects.get(slug="hand-grinder").image.name == "products/demo-v2/hand-grinder.jpg"

@@ -5,7 +5,7 @@ import pytest
 from django.utils import timezone
 
 from store.models import Product
-from store.selectors import product_get_active, product_search
+from store.selectors import product_get_active, product_list_related, product_search
 from tests.factories import CategoryFactory, ProductFactory
 
 pytestmark = pytest.mark.django_db
@@ -96,3 +96,18 @@ def test_product_get_active_hides_inactive_and_unknown_products():
     assert product_get_active(slug="on-sale") == active
     assert product_get_active(slug="retired") is None
     assert product_get_active(slug="never-existed") is None
+
+
+def test_related_products_are_up_to_four_others_on_sale_in_the_same_category(django_assert_num_queries):
+    tea = CategoryFactory(name="Tea", slug="tea")
+    teapot = ProductFactory(name="Cast Iron Teapot", category=tea)
+    for name in ("Assam", "Earl Grey", "Matcha Whisk", "Rooibos", "Sencha"):
+        ProductFactory(name=name, category=tea)
+    ProductFactory(name="Chamomile", category=tea, is_active=False)
+    ProductFactory(name="Chef's Knife", category=CategoryFactory(name="Kitchen", slug="kitchen"))
+
+    with django_assert_num_queries(1):
+        related = list(product_list_related(product=teapot))
+
+    assert names(related) == ["Assam", "Earl Grey", "Matcha Whisk", "Rooibos"]
+    assert related[0].category.name == "Tea"

@@ -258,6 +258,25 @@ def test_posting_to_a_product_page_is_not_allowed(client):
     assert client.post(product.get_absolute_url()).status_code == 405
 
 
+def test_detail_shows_other_products_from_its_category(client):
+    tea = CategoryFactory(name="Tea", slug="tea")
+    teapot = ProductFactory(name="Cast Iron Teapot", category=tea)
+    ProductFactory(name="Sencha", category=tea)
+    ProductFactory(name="Retired Oolong", category=tea, is_active=False)
+    ProductFactory(name="Chef's Knife")
+
+    html = client.get(teapot.get_absolute_url()).content.decode()
+
+    assert ">More from Tea</h2>" in html
+    assert re.findall(r'<h2 id="product-\d+-name"[^>]*><a [^>]*>([^<]+)</a>', html) == ["Sencha"]
+
+
+def test_detail_without_other_products_in_its_category_shows_no_empty_section(client):
+    product = ProductFactory(name="Only Child")
+
+    assert "More from" not in client.get(product.get_absolute_url()).content.decode()
+
+
 def current_nav_links(page: str) -> list[str]:
     return re.findall(r'<a [^>]*aria-current="page"[^>]*>([^<]+)</a>', page)
 
@@ -268,4 +287,4 @@ def test_category_nav_marks_only_the_current_place(client):
 
     assert current_nav_links(client.get(reverse("store:product_list")).content.decode()) == ["All products"]
     assert current_nav_links(client.get(reverse("store:product_list"), {"category": "tea"}).content.decode()) == ["Tea"]
-    assert current_nav_links(client.get(product.get_absolute_url()).content.decode()) == []
+    assert current_nav_links(client.get(product.get_absolute_url()).content.decode()) == ["Tea"]

@@ -2,30 +2,43 @@ import random
 from decimal import Decimal
 
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.db.models import Q
 from django.utils.text import slugify
 
-from store.demo_catalog import CATEGORIES, DemoCategory, demo_stock, draw_product_image
+from store.demo_catalog import CATEGORIES, DemoCategory, demo_stock
+from store.demo_pictures import draw_product_picture
 from store.models import Category, Product
 
+# A new folder whenever the drawings change: the seed then draws the new pictures instead of reusing files on disk.
+DEMO_PICTURES = "products/demo-v2"
+# Where earlier versions of the seed put their pictures (version 1 wrote the product's name into them).
+OUTDATED_DEMO_PICTURES = ("products/{slug}.jpg",)
 
-def attach_demo_image(product: Product, demo: DemoCategory) -> None:
-    """Draw the picture once; a re-seeded database reuses the file already on disk."""
-    path = f"products/{product.slug}.jpg"
-    if default_storage.exists(path):
-        product.image.name = path
-        product.save(update_fields=["image"])
-    else:
-        product.image.save(
-            path.removeprefix("products/"), ContentFile(draw_product_image(name=product.name, category=demo))
-        )
+
+def has_outdated_demo_picture(product: Product) -> bool:
+    return product.image.name in {pattern.format(slug=product.slug) for pattern in OUTDATED_DEMO_PICTURES}
+
+
+def attach_demo_picture(product: Product, *, demo_name: str, demo: DemoCategory) -> None:
+    """Draw the picture once; a re-seeded database reuses the file already on disk.
+
+    Drawn by the catalog's name for the product: the owner may have renamed it since.
+    """
+    storage = product.image.storage
+    path = f"{DEMO_PICTURES}/{product.slug}.jpg"
+    if not storage.exists(path):
+        path = storage.save(path, ContentFile(draw_product_picture(name=demo_name, background=demo.background)))
+    product.image.name = path
+    product.save(update_fields=["image"])
 
 
 class Command(BaseCommand):
-    help = "Fill the shop with the demo catalog. Safe to run again: nothing is duplicated or overwritten."
+    help = (
+        "Fill the shop with the demo catalog. Safe to run again: nothing is duplicated or overwritten, "
+        "except demo pictures an earlier version drew."
+    )
 
     @transaction.atomic
     def handle(self, *args, **options) -> None:
@@ -48,8 +61,9 @@ class Command(BaseCommand):
                         "stock": demo_stock(random.Random(slug), index),
                     },
                 )
-                if not product.image:
-                    attach_demo_image(product, demo)
+                # The owner's own upload is kept; a missing or outdated demo picture is (re)drawn.
+                if not product.image or has_outdated_demo_picture(product):
+                    attach_demo_picture(product, demo_name=name, demo=demo)
                 created += was_created
                 index += 1
         total = Product.objects.count()

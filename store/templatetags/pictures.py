@@ -1,0 +1,50 @@
+"""Product pictures as sized WebP variants for `<img srcset>`, made by sorl-thumbnail once and then reused."""
+
+from dataclasses import dataclass
+
+from django import template
+from django.db.models.fields.files import ImageFieldFile
+from sorl.thumbnail import get_thumbnail
+
+register = template.Library()
+
+
+@dataclass(frozen=True)
+class PictureSize:
+    widths: tuple[int, ...]  # the square variants offered in srcset
+    sizes: str  # how wide the page lays the picture out, for the browser to pick a variant
+    width: int  # the width and height attributes: they reserve the space before the picture loads
+
+
+PICTURE_SIZES = {
+    # Four columns of at most 268 px from 1024 px up, three from 768 px, two below.
+    "card": PictureSize((200, 400, 600), "(min-width: 1024px) 268px, (min-width: 768px) 33vw, 50vw", 400),
+    # Half of the 6xl container beside the details from 768 px up, the whole width below.
+    "page": PictureSize((400, 600, 800), "(min-width: 1152px) 544px, (min-width: 768px) 50vw, 100vw", 600),
+    "cart line": PictureSize((96, 192), "96px", 96),
+    "mini-cart line": PictureSize((56, 112), "56px", 56),
+}
+
+
+@register.inclusion_tag("store/_picture.html")
+def product_picture(
+    image: ImageFieldFile, size: str, *, alt: str = "", loading: str = "lazy", css_class: str = ""
+) -> dict:
+    """An <img> offering square WebP crops of `image` in the widths PICTURE_SIZES gives `size`."""
+    picture_size = PICTURE_SIZES[size]
+    variants = [get_thumbnail(image, f"{width}x{width}", crop="center") for width in picture_size.widths]
+    # sorl-thumbnail logs a missing picture file and hands back a variant with no size: then there is no picture.
+    variants = [variant for variant in variants if variant.size]
+    if not variants:
+        return {"variants": []}
+    return {
+        "variants": variants,
+        # For browsers without srcset (and crawlers): the variant nearest the laid-out width.
+        "fallback": min(variants, key=lambda variant: abs(variant.width - picture_size.width)),
+        "sizes": picture_size.sizes,
+        "width": picture_size.width,
+        "height": picture_size.width,
+        "alt": alt,
+        "loading": loading,
+        "css_class": css_class,
+    }
