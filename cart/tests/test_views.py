@@ -134,7 +134,7 @@ class TestHtmxChanges:
         assert body.startswith(f'<li id="line-{item.pk}"')
         assert 'name="quantity" value="3"' in body
         assert 'data-testid="line-subtotal">$24.00<' in body
-        assert re.search(r'<dl id="cart-totals"[^>]* hx-swap-oob="true"', body)
+        assert re.search(r'<div id="cart-totals"[^>]* hx-swap-oob="true"', body)
         assert '<span id="cart-count" hx-swap-oob="true">' in body
         assert "<html" not in body
         assert quantity_of(item) == 3
