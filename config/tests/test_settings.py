@@ -133,3 +133,24 @@ def test_static_and_media_folders_can_be_moved(load_settings, tmp_path):
 
 def test_tests_hash_passwords_fast(load_settings):
     assert load_settings("test")["PASSWORD_HASHERS"] == ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+class TestPaymentVariants:
+    """The dummy provider always; Stripe only when its key is in the environment."""
+
+    def test_dummy_only_without_a_stripe_key(self):
+        from config.settings.payment import checkout_payment_variant, payment_variants
+
+        assert payment_variants({}) == {"default": ("payments.dummy.DummyProvider", {})}
+        assert checkout_payment_variant({}) == "default"
+
+    def test_stripe_with_its_key_and_webhook_secret(self):
+        from config.settings.payment import checkout_payment_variant, payment_variants
+
+        environ = {"STRIPE_SECRET_KEY": "sk_test_x", "STRIPE_WEBHOOK_SECRET": "whsec_y"}
+
+        assert payment_variants(environ)["stripe"] == (
+            "payments.stripe.StripeProviderV3",
+            {"api_key": "sk_test_x", "endpoint_secret": "whsec_y", "secure_endpoint": True},
+        )
+        assert checkout_payment_variant(environ) == "stripe"
