@@ -54,7 +54,7 @@ class Quote:
 
     @property
     def vat_percent(self) -> str:
-        return f"{self.vat_rate * 100:g} %"
+        return f"{(self.vat_rate * 100).normalize():f} %"
 
     @property
     def free_shipping(self) -> bool:

@@ -181,6 +181,8 @@ def payment_page(request: HtmxHttpRequest, token: str) -> HttpResponse:
         payment.change_status(PaymentStatus.ERROR, "The payment provider could not be reached.")
         messages.error(request, "The payment could not be completed. Nothing was charged; please try again.")
         return see_other(order.get_absolute_url())
+    for field in form.fields.values():
+        field.widget.attrs.setdefault("class", "field-input")  # the provider's form in the shop's look
     return render(request, "orders/payment.html", {"form": form, "payment": payment, "order": order})
 
 
