@@ -2,7 +2,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Case, DecimalField, F, IntegerField, QuerySet, Sum, Value, When
+from django.db.models import Case, Count, DecimalField, F, IntegerField, Q, QuerySet, Sum, Value, When
 from django.db.models.functions import Coalesce, Least
 
 from .models import CartItem
@@ -28,6 +28,8 @@ CENT = Decimal("0.01")
 class CartSummary:
     item_count: int
     total: Decimal
+    # Lines that stop a checkout (product no longer sold, or more than its stock): the Check out button says so.
+    blocked_lines: int = 0
 
 
 def cart_items(*, user: AbstractBaseUser) -> QuerySet[CartItem]:
@@ -46,7 +48,7 @@ def cart_has_line(*, user: AbstractBaseUser, item_id: int) -> bool:
 
 
 def cart_summary(*, user: AbstractBaseUser | AnonymousUser) -> CartSummary:
-    """Item count and total for the badge and the totals, in one query.
+    """Item count, total and lines that stop a checkout, for the badge and the totals, in one query.
 
     Inactive products and units beyond stock are not counted: they cannot be bought
     (``CartItem.buyable_quantity`` in SQL).
@@ -64,6 +66,9 @@ def cart_summary(*, user: AbstractBaseUser | AnonymousUser) -> CartSummary:
         total=Coalesce(
             Sum(buyable * F("product__price"), output_field=money), Value(Decimal("0.00")), output_field=money
         ),
+        blocked_lines=Count("id", filter=Q(product__is_active=False) | Q(quantity__gt=F("product__stock"))),
     )
     # SQLite computes decimals in floating point: back to the cent.
-    return CartSummary(item_count=totals["item_count"], total=totals["total"].quantize(CENT))
+    return CartSummary(
+        item_count=totals["item_count"], total=totals["total"].quantize(CENT), blocked_lines=totals["blocked_lines"]
+    )

@@ -4,8 +4,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import F, Q, QuerySet
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import QuerySet
 
 from cart.models import CartItem
 
@@ -87,17 +87,6 @@ def checkout_problems(*, items: list[CartItem]) -> list[str]:
         elif item.quantity > product.stock:
             problems.append(f"Only {product.stock} of {product.name} left — you have {item.quantity} in your cart.")
     return problems
-
-
-def cart_checkout_blockers(*, user: AbstractBaseUser | AnonymousUser) -> int:
-    """How many cart lines stand in the way of checking out: products no longer sold or short of stock."""
-    if not user.is_authenticated:
-        return 0
-    return (
-        CartItem.objects.filter(cart__user=user)
-        .filter(Q(product__is_active=False) | Q(quantity__gt=F("product__stock")))
-        .count()
-    )
 
 
 def shipping_methods() -> QuerySet[ShippingMethod]:

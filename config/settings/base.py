@@ -158,7 +158,6 @@ CART_MAX_LINE_QUANTITY = 99
 
 # --- Checkout, orders and payments (the orders app) ---------------------------------------
 INSTALLED_APPS += ["django_countries", "payments", "orders"]
-TEMPLATES[0]["OPTIONS"]["context_processors"].append("orders.context_processors.checkout_readiness")
 # Prices include VAT; an order shows the VAT it includes at this rate (0.20 is 20 %).
 SHOP_VAT_RATE = Decimal(env.str("SHOP_VAT_RATE", default="0.20"))
 SHOP_CURRENCY = env.str("SHOP_CURRENCY", default="USD")
