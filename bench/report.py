@@ -209,6 +209,19 @@ def load_section(load: dict) -> str:
     ]
     for problem in invariants["lost_updates"] + invariants["broken"]:
         lines.append(f"  - {problem}")
+    orders = load.get("order_invariants")
+    if orders:
+        lines += [
+            f"- Checkout ({load['buyers']} buyers placing orders back to back, racing for {orders['sold_out_products']} "
+            f"products that sold out): **{orders['orders']} orders** ({orders['orders_placed_per_clients']} counted by "
+            f"the clients; {orders['double_submits_landing_on_the_same_order']} double submits landed on the same order), "
+            f"{orders['units_ordered']:,} units.",
+            f"- Products whose stock plus units ordered (not cancelled) differs from the starting stock: "
+            f"**{len(orders['stock_mismatches'])}**; negative stock: {orders['negative_stock']}; orders sharing a "
+            f"checkout token: {orders['orders_sharing_a_checkout_token']}; orders without lines: "
+            f"{orders['orders_without_lines']}.",
+        ]
+        lines += [f"  - {problem}" for problem in orders["stock_mismatches"]]
     return "\n".join(lines)
 
 
