@@ -60,6 +60,8 @@ def server_environment(database_url: str, static_root: str) -> dict[str, str]:
         CONN_MAX_AGE="60",
         STATIC_ROOT=static_root,
         LOG_LEVEL="ERROR",
+        # Confirmation emails of the buyers' orders: kept in memory, not printed.
+        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
     )
     return environment
 
