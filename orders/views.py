@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import HttpResponseClientRedirect
 from payments import PaymentError, PaymentStatus, RedirectNeeded
 
 from cart.models import CartItem
@@ -74,6 +75,14 @@ def render_checkout(
     return render(request, "orders/checkout.html", {"form": form, "quote": quote, "changes": changes}, status=status)
 
 
+def tell_payment_outcome(request: HtmxHttpRequest, payment: Payment) -> None:
+    """What the provider reported, said once on the order page (a redirect flow has no outcome yet)."""
+    if payment.status == PaymentStatus.CONFIRMED:
+        messages.success(request, "Payment received — thank you!")
+    elif payment.status in (PaymentStatus.REJECTED, PaymentStatus.ERROR):
+        messages.error(request, "The payment did not go through and nothing was charged. You can try again.")
+
+
 def order_of(request: HtmxHttpRequest, reference: str) -> Order:
     """The shopper's own order; anyone else's, or none, is a 404."""
     order = select_order_detail(user=request.user, reference=reference)
@@ -88,7 +97,8 @@ def order_of(request: HtmxHttpRequest, reference: str) -> Order:
 def checkout(request: HtmxHttpRequest) -> HttpResponse:
     items = list(cart_items(user=request.user))
     if cannot_check_out(request, items):
-        return redirect("cart:detail")
+        # htmx (a totals update) navigates rather than swapping the cart page into the totals.
+        return HttpResponseClientRedirect(reverse("cart:detail")) if request.htmx else redirect("cart:detail")
     form = CheckoutForm(initial=checkout_initial(request))
     method, country = TotalsForm(form.initial).choices(default_country=form.fields["country"].initial)
     quote = checkout_quote(items=items, shipping_method=method, country=country)
@@ -176,6 +186,7 @@ def payment_page(request: HtmxHttpRequest, token: str) -> HttpResponse:
     try:
         form = payment.get_form(data=request.POST or None)
     except RedirectNeeded as redirect_to:
+        tell_payment_outcome(request, payment)
         return see_other(str(redirect_to))
     except (PaymentError, URLError):
         payment.change_status(PaymentStatus.ERROR, "The payment provider could not be reached.")

@@ -118,6 +118,13 @@ class TestCheckoutPage:
         assert response.redirect_chain[-1][0] == reverse("cart:detail")
         assert "Your cart is empty: add something before checking out." in response.content.decode()
 
+    def test_a_totals_update_for_an_emptied_cart_navigates_to_the_cart(self, shopper, item):
+        CartItem.objects.filter(pk=item.pk).delete()
+
+        response = shopper.get(reverse("orders:checkout"), **HTMX)
+
+        assert response["HX-Redirect"] == reverse("cart:detail")
+
     def test_a_line_short_of_stock_is_sent_back_with_the_reason(self, shopper, item):
         Product.objects.filter(pk=item.product_id).update(stock=1)
 
@@ -256,12 +263,15 @@ class TestPayment:
         assert response["Location"] == order.get_absolute_url()
         order.refresh_from_db()
         assert order.status == OrderStatus.PAID
-        assert "Paid" in shopper.get(order.get_absolute_url()).content.decode()
+        page = shopper.get(order.get_absolute_url()).content.decode()
+        assert "Payment received — thank you!" in page
+        assert 'data-testid="payment-status">Paid<' in page
 
     def test_a_rejected_payment_can_be_retried(self, shopper, order):
         self.pay(shopper, order, {"status": PaymentStatus.REJECTED})
 
         page = shopper.get(order.get_absolute_url()).content.decode()
+        assert "The payment did not go through and nothing was charged. You can try again." in page
         assert "Payment failed" in page
         assert "Try paying again" in page
 
