@@ -7,6 +7,11 @@ from django.db.models import Q
 from store.models import Product
 
 
+def buyable_quantity(*, quantity: int, stock: int, is_active: bool) -> int:
+    """What a line's total counts: no more than the stock, nothing of a product no longer sold."""
+    return min(quantity, stock) if is_active else 0
+
+
 class Cart(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="cart")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -48,8 +53,8 @@ class CartItem(models.Model):
 
     @property
     def buyable_quantity(self) -> int:
-        """What the total counts: no more than the stock, nothing of a product no longer sold."""
-        return min(self.quantity, self.product.stock) if self.product.is_active else 0
+        product = self.product
+        return buyable_quantity(quantity=self.quantity, stock=product.stock, is_active=product.is_active)
 
     @property
     def quantity_reduced(self) -> bool:

@@ -2,10 +2,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Case, Count, DecimalField, F, IntegerField, Q, QuerySet, Sum, Value, When
-from django.db.models.functions import Coalesce, Least
+from django.db.models import QuerySet
 
-from .models import CartItem
+from .models import CartItem, buyable_quantity
 
 # What a line shows; the rest (description, timestamps) stays in the database.
 LINE_FIELDS = [
@@ -19,9 +18,6 @@ LINE_FIELDS = [
     "product__is_active",
     "product__image",
 ]
-
-
-CENT = Decimal("0.01")
 
 
 @dataclass(frozen=True)
@@ -50,25 +46,20 @@ def cart_has_line(*, user: AbstractBaseUser, item_id: int) -> bool:
 def cart_summary(*, user: AbstractBaseUser | AnonymousUser) -> CartSummary:
     """Item count, total and lines that stop a checkout, for the badge and the totals, in one query.
 
-    Inactive products and units beyond stock are not counted: they cannot be bought
-    (``CartItem.buyable_quantity`` in SQL).
+    Counted by the rule a line's subtotal follows (``buyable_quantity``): inactive products
+    and units beyond stock cannot be bought. Plain values: the badge shows on every page, and
+    two model instances per line cost several times the query.
     """
     if not user.is_authenticated:
         return CartSummary(item_count=0, total=Decimal("0.00"))
-    buyable = Case(
-        When(product__is_active=True, then=Least("quantity", "product__stock")),
-        default=Value(0),
-        output_field=IntegerField(),
+    lines = CartItem.objects.filter(cart__user=user).values_list(
+        "quantity", "product__stock", "product__is_active", "product__price"
     )
-    money = DecimalField(max_digits=12, decimal_places=2)
-    totals = CartItem.objects.filter(cart__user=user).aggregate(
-        item_count=Coalesce(Sum(buyable), 0),
-        total=Coalesce(
-            Sum(buyable * F("product__price"), output_field=money), Value(Decimal("0.00")), output_field=money
-        ),
-        blocked_lines=Count("id", filter=Q(product__is_active=False) | Q(quantity__gt=F("product__stock"))),
-    )
-    # SQLite computes decimals in floating point: back to the cent.
-    return CartSummary(
-        item_count=totals["item_count"], total=totals["total"].quantize(CENT), blocked_lines=totals["blocked_lines"]
-    )
+    item_count, total, blocked_lines = 0, Decimal("0.00"), 0
+    for quantity, stock, is_active, price in lines:
+        buyable = buyable_quantity(quantity=quantity, stock=stock, is_active=is_active)
+        item_count += buyable
+        total += buyable * price
+        # A line a checkout cannot take as it is: no longer sold, or more than the stock left.
+        blocked_lines += not is_active or quantity > stock
+    return CartSummary(item_count=item_count, total=total, blocked_lines=blocked_lines)

@@ -1,12 +1,13 @@
-"""Every write to a cart.
+"""Every write to a cart, each inside ``atomic()`` behind a row lock (``select_for_update``).
 
-Each change locks the shopper's cart row (``select_for_update`` inside
-``atomic()``), so concurrent clicks on the same cart run one after the other
-and none is lost. The lock also covers the first add of a product: no second
-line can appear while the first is being written.
+Adding a product, undoing a removal and emptying the cart lock the shopper's cart row first,
+so no second line for a product can appear while the first is being written; +, −, a new
+quantity and remove lock only the line they change. Every write to a line holds that line's
+lock, so concurrent clicks run one after the other and none is lost. A line change never
+waits for the cart row, so the two kinds of lock cannot deadlock.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
@@ -97,15 +98,17 @@ def _write_quantity(*, item: CartItem, quantity: int, notice: str = "") -> CartC
 
 
 def _locked_item(user: AbstractBaseUser, item_id: int) -> CartItem:
-    """The line with its product, read after locking the shopper's cart as every change does.
+    """The shopper's line with its product, locked until the transaction ends.
 
-    Reading after the lock sees the line as the previous change left it.
+    A concurrent change to the same line waits, then reads the line as this one left it.
+    Only the line is locked, not the product: other shoppers may be buying it.
     """
-    cart = Cart.objects.select_for_update().filter(user=user).first()
-    item = CartItem.objects.select_related("product").filter(cart=cart, pk=item_id).first() if cart else None
-    if item is None:
-        raise LineNotFound(item_id)
-    return item
+    try:
+        return (
+            CartItem.objects.select_related("product").select_for_update(of=("self",)).get(pk=item_id, cart__user=user)
+        )
+    except CartItem.DoesNotExist:
+        raise LineNotFound(item_id) from None
 
 
 @transaction.atomic
@@ -116,7 +119,7 @@ def cart_add_product(*, user: AbstractBaseUser, product: Product, quantity: int)
     cart = _locked_cart(user)
     product = Product.objects.get(pk=product.pk)  # fresh stock and price, read under the lock
     _check_buyable(product)
-    item = CartItem.objects.filter(cart=cart, product=product).first()
+    item = CartItem.objects.select_for_update().filter(cart=cart, product=product).first()
     if item is None:
         new_quantity, notice = _capped(product, quantity)
         item = CartItem.objects.create(cart=cart, product=product, quantity=new_quantity, unit_price=product.price)
@@ -173,26 +176,51 @@ def cart_remove(*, user: AbstractBaseUser, item_id: int) -> RemovedLine:
 
 
 @transaction.atomic
-def cart_undo_remove(*, user: AbstractBaseUser, removed: RemovedLine) -> CartChange:
-    """Put a removed line back, at its old price, as far as stock allows.
-
-    If the product was added again meanwhile, the line keeps the larger quantity.
-    """
+def cart_clear(*, user: AbstractBaseUser) -> list[RemovedLine]:
+    """Empty the cart; returns what undo needs to put the lines back."""
     cart = _locked_cart(user)
-    product = Product.objects.get(pk=removed.product.pk)
-    _check_buyable(product)
-    new_quantity, notice = _capped(product, removed.quantity)
-    item = CartItem.objects.filter(cart=cart, product=product).first()
-    if item is None:
-        item = CartItem.objects.create(cart=cart, product=product, quantity=new_quantity, unit_price=removed.unit_price)
-        return CartChange(product=product, item=item, quantity=new_quantity, notice=notice)
-    item.product = product
-    return _write_quantity(item=item, quantity=max(item.quantity, new_quantity), notice=notice)
+    items = list(CartItem.objects.filter(cart=cart).select_related("product").order_by("created_at", "id"))
+    CartItem.objects.filter(cart=cart).delete()
+    return [RemovedLine(product=item.product, quantity=item.quantity, unit_price=item.unit_price) for item in items]
+
+
+@dataclass(frozen=True)
+class Restored:
+    changes: list[CartChange]  # one for each line put back
+    refusals: list[str] = field(default_factory=list)  # why the others could not be
 
 
 @transaction.atomic
-def cart_clear(*, user: AbstractBaseUser) -> int:
-    """Empty the cart; returns how many lines were removed."""
+def cart_undo_remove(*, user: AbstractBaseUser, removed: list[RemovedLine]) -> Restored:
+    """Put removed lines back, at their old prices, as far as stock allows.
+
+    A product added again meanwhile keeps the larger quantity. Lines that can no longer be
+    bought stay out; if none can come back, nothing changes and the first reason is raised.
+    """
     cart = _locked_cart(user)
-    deleted, _ = CartItem.objects.filter(cart=cart).delete()
-    return deleted
+    products = Product.objects.in_bulk([line.product.pk for line in removed])
+    restored = Restored(changes=[])
+    for line in removed:
+        product = products.get(line.product.pk)  # fresh stock and price, read under the lock
+        try:
+            if product is None:
+                raise ProductUnavailable(f"{line.product.name} is no longer sold.", code="inactive")
+            _check_buyable(product)
+        except CartError as error:
+            restored.refusals.append(error.message)
+            continue
+        new_quantity, notice = _capped(product, line.quantity)
+        item = CartItem.objects.select_for_update().filter(cart=cart, product=product).first()
+        if item is None:
+            item = CartItem.objects.create(
+                cart=cart, product=product, quantity=new_quantity, unit_price=line.unit_price
+            )
+            restored.changes.append(CartChange(product=product, item=item, quantity=new_quantity, notice=notice))
+        else:
+            item.product = product
+            restored.changes.append(
+                _write_quantity(item=item, quantity=max(item.quantity, new_quantity), notice=notice)
+            )
+    if not restored.changes:
+        raise CartError(restored.refusals[0] if restored.refusals else "There is nothing to undo.", code="undo")
+    return restored

@@ -104,36 +104,53 @@ def set_quantity(request: HtmxHttpRequest, item_id: int) -> HttpResponse:
     return line_changed(request, change)
 
 
+def remember_for_undo(request: HtmxHttpRequest, removed: list[RemovedLine], message: str) -> None:
+    """Keep what was removed in the session, and say so with an Undo in the toast."""
+    request.session[UNDO_SESSION_KEY] = [
+        {"product_id": line.product.pk, "quantity": line.quantity, "unit_price": str(line.unit_price)}
+        for line in removed
+    ]
+    success_with_action(request, message, url=reverse("cart:undo_remove"), label="Undo")
+
+
+def removed_from_session(request: HtmxHttpRequest) -> list[RemovedLine]:
+    saved = request.session.pop(UNDO_SESSION_KEY, [])
+    products = Product.objects.in_bulk([line["product_id"] for line in saved])
+    return [
+        RemovedLine(
+            product=products[line["product_id"]], quantity=line["quantity"], unit_price=Decimal(line["unit_price"])
+        )
+        for line in saved
+        if line["product_id"] in products
+    ]
+
+
 @require_POST
 @shopper_required
 def remove(request: HtmxHttpRequest, item_id: int) -> HttpResponse:
     removed = services.cart_remove(user=request.user, item_id=item_id)
-    request.session[UNDO_SESSION_KEY] = {
-        "product_id": removed.product.pk,
-        "quantity": removed.quantity,
-        "unit_price": str(removed.unit_price),
-    }
-    success_with_action(
-        request, f"Removed {removed.product.name} from your cart.", url=reverse("cart:undo_remove"), label="Undo"
-    )
+    remember_for_undo(request, [removed], f"Removed {removed.product.name} from your cart.")
     return line_changed(request, CartChange(product=removed.product, item=None, quantity=0))
 
 
 @require_POST
 @shopper_required
 def undo_remove(request: HtmxHttpRequest) -> HttpResponse:
-    saved = request.session.pop(UNDO_SESSION_KEY, None)
-    product = Product.objects.filter(pk=saved["product_id"]).first() if saved else None
-    if product is None:
+    removed = removed_from_session(request)
+    if not removed:
         return refuse(request, "There is nothing to undo.", fallback="cart:detail")
-    removed = RemovedLine(product=product, quantity=saved["quantity"], unit_price=Decimal(saved["unit_price"]))
     try:
-        change = services.cart_undo_remove(user=request.user, removed=removed)
+        restored = services.cart_undo_remove(user=request.user, removed=removed)
     except CartError as error:
         return refuse(request, error.message, fallback="cart:detail")
-    tell_shopper(request, change, f"{product.name} is back in your cart.")
+    for reason in [*restored.refusals, *(change.notice for change in restored.changes if change.notice)]:
+        messages.warning(request, reason)
+    if len(restored.changes) == 1:
+        messages.success(request, f"{restored.changes[0].product.name} is back in your cart.")
+    else:
+        messages.success(request, f"{len(restored.changes)} lines are back in your cart.")
     if request.htmx:
-        # The line may belong anywhere in the list: the cart page gets all its lines again.
+        # The lines may belong anywhere in the list: the cart page gets all its lines again.
         return render(request, "cart/detail.html#lines_update", {"items": cart_items(user=request.user)})
     return see_other(shopper_page(request, fallback="cart:detail"))
 
@@ -141,6 +158,9 @@ def undo_remove(request: HtmxHttpRequest) -> HttpResponse:
 @require_POST
 @shopper_required
 def clear(request: HtmxHttpRequest) -> HttpResponse:
-    services.cart_clear(user=request.user)
-    messages.success(request, "Your cart is empty now.")
+    removed = services.cart_clear(user=request.user)
+    if removed:
+        remember_for_undo(request, removed, "Your cart is empty now.")
+    if request.htmx:
+        return render(request, "cart/detail.html#lines_update", {"items": []})
     return see_other(shopper_page(request, fallback="cart:detail"))

@@ -118,6 +118,8 @@ def test_a_refused_quantity_is_explained_and_changes_nothing(page: Page, live_se
 
     expect(page.get_by_role("status")).to_contain_text("Enter a whole number from 0 to 99.")
     expect(page.get_by_test_id("cart-total")).to_have_text("$181.00")
+    # The field shows what the cart really holds, not the refused number.
+    expect(quantity).to_have_value("1")
 
 
 def test_the_same_flows_work_without_javascript(no_js_page: Page, live_server, catalog, log_in):

@@ -6,6 +6,7 @@ from django.db import IntegrityError, transaction
 from cart import services
 from cart.models import Cart, CartItem
 from cart.services import CartError, LineNotFound, ProductUnavailable, RemovedLine
+from store.models import Product
 from tests.factories import CartItemFactory, ProductFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -218,7 +219,7 @@ class TestRemoveAndUndo:
         item = CartItemFactory(cart__user=user, quantity=4, unit_price=Decimal("9.00"), product__price=Decimal("11.00"))
         removed = services.cart_remove(user=user, item_id=item.pk)
 
-        change = services.cart_undo_remove(user=user, removed=removed)
+        (change,) = services.cart_undo_remove(user=user, removed=[removed]).changes
 
         restored = CartItem.objects.get(cart__user=user)
         assert (restored.quantity, restored.unit_price) == (4, Decimal("9.00"))
@@ -229,7 +230,7 @@ class TestRemoveAndUndo:
         removed = services.cart_remove(user=user, item_id=item.pk)
         services.cart_add_product(user=user, product=item.product, quantity=1)
 
-        services.cart_undo_remove(user=user, removed=removed)
+        services.cart_undo_remove(user=user, removed=[removed])
 
         assert line_quantity(user, item.product) == 4
         assert CartItem.objects.filter(cart__user=user).count() == 1
@@ -240,18 +241,40 @@ class TestRemoveAndUndo:
         item.product.stock = 2
         item.product.save()
 
-        change = services.cart_undo_remove(user=user, removed=removed)
+        (change,) = services.cart_undo_remove(user=user, removed=[removed]).changes
 
         assert change.quantity == 2
         assert change.notice == "Only 2 left — quantity set to 2."
 
+    def test_undo_puts_back_what_it_can_and_says_why_not_the_rest(self, user):
+        kept = CartItemFactory(cart__user=user, quantity=2, product__name="Kettle")
+        retired = CartItemFactory(cart__user=user, quantity=1, product__name="Old Lamp")
+        removed = services.cart_clear(user=user)
+        Product.objects.filter(pk=retired.product.pk).update(is_active=False)
 
-def test_clear_empties_only_this_cart(user):
-    CartItemFactory.create_batch(3, cart__user=user)
+        restored = services.cart_undo_remove(user=user, removed=removed)
+
+        assert [change.product.name for change in restored.changes] == ["Kettle"]
+        assert restored.refusals == ["Old Lamp is no longer sold."]
+        assert line_quantity(user, kept.product) == 2
+
+    def test_undo_with_nothing_buyable_changes_nothing_and_says_why(self, user):
+        item = CartItemFactory(cart__user=user, product__name="Old Lamp")
+        removed = services.cart_remove(user=user, item_id=item.pk)
+        Product.objects.filter(pk=item.product.pk).update(is_active=False)
+
+        with pytest.raises(CartError, match="Old Lamp is no longer sold."):
+            services.cart_undo_remove(user=user, removed=[removed])
+        assert not CartItem.objects.exists()
+
+
+def test_clear_empties_only_this_cart_and_returns_what_undo_needs(user):
+    mine = CartItemFactory.create_batch(3, cart__user=user)
     theirs = CartItemFactory()
 
-    assert services.cart_clear(user=user) == 3
+    removed = services.cart_clear(user=user)
 
+    assert [(line.product, line.quantity) for line in removed] == [(item.product, item.quantity) for item in mine]
     assert list(CartItem.objects.all()) == [theirs]
 
 

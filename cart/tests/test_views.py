@@ -139,6 +139,19 @@ class TestHtmxChanges:
         assert "<html" not in body
         assert quantity_of(item) == 3
 
+    def test_a_change_is_announced_to_screen_readers_once(self, shopper, item):
+        body = shopper.post(reverse("cart:increase", args=[item.pk]), **HTMX).content.decode()
+
+        announcement = re.findall(r'<div id="cart-announcement" hx-swap-oob="innerHTML">([^<]*)</div>', body)
+        assert announcement == ["Quantity of Blue Mug: 3. Cart total $24.00"]
+
+    def test_clear_with_htmx_empties_the_lines_in_place_and_offers_undo(self, shopper, item):
+        body = shopper.post(reverse("cart:clear"), **HTMX).content.decode()
+
+        assert re.search(r'<ul id="cart-lines"[^>]* hx-swap-oob="true"></ul>', body)
+        assert "Your cart is empty now." in body
+        assert ">Undo</button>" in body
+
     def test_set_quantity(self, shopper, item):
         response = shopper.post(reverse("cart:set_quantity", args=[item.pk]), {"quantity": "7"}, **HTMX)
 
@@ -241,11 +254,22 @@ class TestWithoutJavascript:
         assert "Removed Blue Mug from your cart." in page
         assert f'action="{reverse("cart:undo_remove")}"' in page
 
-    def test_clear_empties_the_cart(self, shopper, item):
-        response = shopper.post(reverse("cart:clear"), follow=True)
+    def test_clear_empties_the_cart_and_undo_brings_every_line_back(self, shopper, user, item):
+        other = CartItemFactory(cart=item.cart, quantity=3, product__name="Red Bowl")
 
-        assert "Your cart is empty now." in response.content.decode()
+        page = shopper.post(reverse("cart:clear"), follow=True).content.decode()
+
+        assert "Your cart is empty now." in page
+        assert f'<form action="{reverse("cart:undo_remove")}"' in page
         assert quantity_of(item) is None
+
+        page = shopper.post(reverse("cart:undo_remove"), follow=True).content.decode()
+
+        assert "2 lines are back in your cart." in page
+        assert [(i.product.name, i.quantity) for i in CartItem.objects.filter(cart__user=user)] == [
+            ("Blue Mug", 2),
+            ("Red Bowl", other.quantity),
+        ]
 
 
 class TestSecurity:

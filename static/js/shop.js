@@ -1,11 +1,25 @@
-// Toasts: dismissable, and gone after a few seconds. Without JavaScript they simply stay.
+// The little JavaScript the shop has. Without it every page still works: toasts simply stay,
+// and forms post and come back.
 (function () {
   const TOAST_MS = 6000;
 
+  // Toasts leave after a while, but not while the pointer or the keyboard is on them;
+  // a toast that offers an action (Undo) stays until it is used or dismissed.
   function arm(root) {
     root.querySelectorAll("[data-toast]:not([data-armed])").forEach((toast) => {
       toast.dataset.armed = "1";
-      setTimeout(() => toast.remove(), TOAST_MS);
+      if (toast.hasAttribute("data-toast-action")) return;
+      let timer = setTimeout(() => toast.remove(), TOAST_MS);
+      const pause = () => clearTimeout(timer);
+      const resume = () => {
+        if (toast.matches(":hover, :focus-within")) return;
+        clearTimeout(timer);
+        timer = setTimeout(() => toast.remove(), TOAST_MS);
+      };
+      toast.addEventListener("mouseenter", pause);
+      toast.addEventListener("focusin", pause);
+      toast.addEventListener("mouseleave", resume);
+      toast.addEventListener("focusout", resume);
     });
   }
 
@@ -16,4 +30,40 @@
   document.addEventListener("DOMContentLoaded", () => arm(document));
   document.addEventListener("htmx:load", (event) => arm(event.detail.elt));
   document.addEventListener("htmx:oobAfterSwap", () => arm(document));
+
+  // Keyboard users stay where they were. A cart line's controls are disabled while it is being
+  // changed, which drops focus to the page; once the answer is in, focus goes back to the same
+  // control in the new line, or, when the line is gone, to the toast's Undo or the next line.
+  let changing = null;
+
+  document.addEventListener("htmx:beforeRequest", (event) => {
+    const line = event.detail.elt.closest("[data-cart-line]");
+    if (!line) return;
+    const focused = document.activeElement;
+    changing = {
+      controlId: line.contains(focused) ? focused.id : "",
+      nextLineId: line.nextElementSibling ? line.nextElementSibling.id : "",
+      form: event.detail.elt,
+    };
+  });
+
+  // Fired once htmx has swapped the answer in and enabled the controls again, in the same task.
+  document.addEventListener("htmx:afterRequest", (event) => {
+    if (!changing) return;
+    const { controlId, nextLineId, form } = changing;
+    changing = null;
+    if (event.detail.xhr.status >= 400) {
+      // Refused: the field goes back to what the cart really holds.
+      const quantity = form.querySelector("input[name=quantity]");
+      if (quantity) quantity.value = quantity.defaultValue;
+    }
+    if (!controlId) return;
+    const nextLine = nextLineId && document.getElementById(nextLineId);
+    const target =
+      document.getElementById(controlId) ||
+      document.querySelector("#messages [data-toast-action] button[type=submit]") ||
+      (nextLine && nextLine.querySelector("button, input")) ||
+      document.getElementById("main");
+    if (target && document.activeElement !== target) target.focus();
+  });
 })();
