@@ -1,6 +1,21 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from . import views
+
+
+class ReferenceConverter:
+    """Letters and digits only: anything else (a NUL byte, which PostgreSQL refuses) is a 404, never a query."""
+
+    regex = "[0-9A-Za-z]{1,12}"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(ReferenceConverter, "reference")
 
 app_name = "orders"
 
@@ -13,7 +28,7 @@ urlpatterns = [
     path("orders/addresses/<int:address_id>/save/", views.address_save, name="address_save"),
     path("orders/addresses/<int:address_id>/delete/", views.address_delete, name="address_delete"),
     path("orders/payments/<uuid:token>/", views.payment_page, name="payment"),
-    path("orders/<str:reference>/", views.order_detail, name="detail"),
-    path("orders/<str:reference>/pay/", views.pay, name="pay"),
-    path("orders/<str:reference>/buy-again/", views.buy_again, name="buy_again"),
+    path("orders/<reference:reference>/", views.order_detail, name="detail"),
+    path("orders/<reference:reference>/pay/", views.pay, name="pay"),
+    path("orders/<reference:reference>/buy-again/", views.buy_again, name="buy_again"),
 ]
