@@ -20,6 +20,6 @@ ROOT_URLCONF = "bench.urls"
 # A throwaway database of its own, so a concurrent test run's test database is never touched
 # (SQLite's is in memory anyway).
 if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
-    DATABASES["default"]["TEST"] = {"NAME": os.environ.get("BENCH_INPROCESS_DATABASE", "bench_inprocess")}
+    DATABASES["default"]["TEST"] = {"NAME": os.environ.get("BENCH_TEST_DATABASE", "bench_inprocess")}
 # Users are created by the thousand in the load run; their passwords are never checked.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

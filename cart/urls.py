@@ -6,6 +6,7 @@ app_name = "cart"
 
 urlpatterns = [
     path("", views.cart_detail, name="detail"),
+    path("mini/", views.mini_cart, name="mini"),
     path("add/<int:product_id>/", views.add, name="add"),
     path("items/<int:item_id>/increase/", views.increase, name="increase"),
     path("items/<int:item_id>/decrease/", views.decrease, name="decrease"),

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
@@ -25,6 +25,8 @@ from .selectors import cart_has_line, cart_items
 from .services import CartChange, CartError, RemovedLine
 
 UNDO_SESSION_KEY = "cart_undo"
+# The element the mini-cart's changes are swapped into (base.html): htmx names it in HX-Target.
+MINI_CART = "mini-cart-body"
 
 
 def tell_shopper(request: HtmxHttpRequest, change: CartChange, success: str = "") -> None:
@@ -35,8 +37,19 @@ def tell_shopper(request: HtmxHttpRequest, change: CartChange, success: str = ""
         messages.success(request, success)
 
 
+def mini_cart_changed(request: HtmxHttpRequest) -> HttpResponse:
+    """The mini-cart's new content and the badge, and the lines of the cart page if it is behind."""
+    context = {
+        "items": cart_items(user=request.user),
+        "on_cart_page": request.htmx.current_url_abs_path == reverse("cart:detail"),
+    }
+    return render(request, "cart/detail.html#mini_change", context)
+
+
 def line_changed(request: HtmxHttpRequest, change: CartChange) -> HttpResponse:
     """The changed line (nothing when it was removed) and the totals; without JavaScript, back to the page."""
+    if request.htmx.target == MINI_CART:
+        return mini_cart_changed(request)
     if request.htmx:
         return render(request, "cart/detail.html#change", {"item": change.item})
     return see_other(shopper_page(request, fallback="cart:detail"))
@@ -46,6 +59,14 @@ def line_changed(request: HtmxHttpRequest, change: CartChange) -> HttpResponse:
 @shopper_required
 def cart_detail(request: HtmxHttpRequest) -> HttpResponse:
     return render(request, "cart/detail.html", {"items": cart_items(user=request.user)})
+
+
+@require_GET
+@shopper_required
+def mini_cart(request: HtmxHttpRequest) -> HttpResponse:
+    if not request.htmx:
+        return redirect("cart:detail")  # the fragment alone is no page
+    return render(request, "cart/detail.html#mini", {"items": cart_items(user=request.user)})
 
 
 @require_POST
@@ -149,6 +170,8 @@ def undo_remove(request: HtmxHttpRequest) -> HttpResponse:
         messages.success(request, f"{restored.changes[0].product.name} is back in your cart.")
     else:
         messages.success(request, f"{len(restored.changes)} lines are back in your cart.")
+    if request.htmx.target == MINI_CART:
+        return mini_cart_changed(request)
     if request.htmx:
         # The lines may belong anywhere in the list: the cart page gets all its lines again.
         return render(request, "cart/detail.html#lines_update", {"items": cart_items(user=request.user)})

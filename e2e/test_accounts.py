@@ -80,7 +80,7 @@ def test_social_login_with_a_verified_email_reaches_that_accounts_cart(page: Pag
 
     expect(page.get_by_role("navigation", name="Account")).to_contain_text(ada.email)
     page.get_by_role("link", name="Cart, 1 item", exact=True).click()
-    expect(page.get_by_test_id("cart-line")).to_contain_text("Bird Feeder")
+    expect(page.get_by_role("dialog", name="Your cart").get_by_test_id("mini-cart-line")).to_contain_text("Bird Feeder")
 
 
 def test_cancelling_at_the_provider_shows_a_friendly_page(page: Page, live_server, oidc_provider):

@@ -73,8 +73,9 @@ def test_full_purchase_from_the_catalog_to_your_orders(page: Page, live_server, 
     page.goto(live_server.url)
     page.get_by_test_id("product-card").filter(has_text="Bird Feeder").get_by_role("button", name="Add to cart").click()
     expect(page.get_by_role("link", name="Cart, 1 item", exact=True)).to_be_visible()
+    # The header's cart opens the mini-cart, which leads to checkout too.
     page.get_by_role("link", name="Cart, 1 item", exact=True).click()
-    page.get_by_role("link", name="Check out").click()
+    page.get_by_role("dialog", name="Your cart").get_by_role("link", name="Check out").click()
 
     expect(page.get_by_role("heading", name="Checkout", level=1)).to_be_visible()
     expect(page.get_by_label("Email for the order confirmation")).to_have_value(shopper.email)
@@ -193,3 +194,22 @@ def test_checkout_with_the_keyboard_only(page: Page, live_server, cart_with_feed
 
     expect(page.get_by_role("heading", name="Test payment")).to_be_visible()
     assert Order.objects.get().total == Decimal("35.95")
+
+
+def test_the_cart_says_why_it_cannot_check_out_until_the_line_is_fixed(page: Page, live_server, cart_with_feeder):
+    grinder = Product.objects.get(slug="hand-grinder")
+    CartItemFactory(cart__user=cart_with_feeder, product=grinder, quantity=1)
+    Product.objects.filter(pk=grinder.pk).update(is_active=False)
+    page.goto(f"{live_server.url}/cart/")
+    summary = page.get_by_role("complementary", name="Cart summary")
+
+    expect(summary.get_by_role("button", name="Check out")).to_be_disabled()
+    expect(summary.get_by_role("button", name="Check out")).to_have_accessible_description(
+        "To check out, first fix the lines marked above: no longer sold, out of stock or more than is left."
+    )
+    expect(summary.get_by_role("link", name="Check out")).to_be_hidden()
+
+    page.get_by_role("button", name="Remove Hand Grinder from cart").click()
+
+    expect(summary.get_by_role("link", name="Check out")).to_be_visible()
+    expect(summary.get_by_role("button", name="Check out")).to_be_hidden()

@@ -134,7 +134,7 @@ class TestHtmxChanges:
         assert body.startswith(f'<li id="line-{item.pk}"')
         assert 'name="quantity" value="3"' in body
         assert 'data-testid="line-subtotal">$24.00<' in body
-        assert re.search(r'<div id="cart-totals"[^>]* hx-swap-oob="true"', body)
+        assert re.search(r'<dl id="cart-totals"[^>]* hx-swap-oob="true"', body)
         assert '<span id="cart-count" hx-swap-oob="true">' in body
         assert "<html" not in body
         assert quantity_of(item) == 3
@@ -215,6 +215,52 @@ class TestHtmxChanges:
         assert re.search(r'data-testid="cart-count"[^>]*>2</span>', body)
         assert "Added Green Jug to your cart." in body
         assert CartItem.objects.get(cart__user=user).quantity == 2
+
+
+class TestMiniCart:
+    MINI = {**HTMX, "HTTP_HX_TARGET": "mini-cart-body"}
+
+    def test_opens_with_the_lines_total_and_a_way_to_the_cart(self, shopper, item):
+        body = shopper.get(reverse("cart:mini"), **HTMX).content.decode()
+
+        assert 'aria-label="Increase quantity of Blue Mug"' in body
+        assert 'data-testid="mini-cart-total">$16.00<' in body
+        assert f'href="{reverse("cart:detail")}"' in body
+        assert "<html" not in body
+
+    def test_without_htmx_it_is_the_cart_page(self, shopper):
+        assert shopper.get(reverse("cart:mini"))["Location"] == reverse("cart:detail")
+
+    def test_a_change_answers_the_mini_cart_and_the_badge(self, shopper, item):
+        body = shopper.post(reverse("cart:increase", args=[item.pk]), **self.MINI).content.decode()
+
+        assert 'data-testid="mini-cart-total">$24.00<' in body
+        assert '<span id="cart-count" hx-swap-oob="true">' in body
+        assert 'id="cart-lines"' not in body  # the shopper is not on the cart page
+        assert quantity_of(item) == 3
+
+    def test_a_change_over_the_cart_page_updates_its_lines_too(self, shopper, item):
+        headers = {**self.MINI, "HTTP_HX_CURRENT_URL": f"http://testserver{reverse('cart:detail')}"}
+
+        body = shopper.post(reverse("cart:increase", args=[item.pk]), **headers).content.decode()
+
+        assert re.search(r'<ul id="cart-lines"[^>]* hx-swap-oob="true"', body)
+        assert re.search(r'<dl id="cart-totals"[^>]* hx-swap-oob="true"', body)
+
+    def test_remove_offers_undo_inside_the_mini_cart(self, shopper, item):
+        body = shopper.post(reverse("cart:remove", args=[item.pk]), **self.MINI).content.decode()
+
+        assert "Removed Blue Mug from your cart." in body
+        assert f'hx-post="{reverse("cart:undo_remove")}" hx-target="#mini-cart-body"' in body
+
+        body = shopper.post(reverse("cart:undo_remove"), **self.MINI).content.decode()
+        assert "Blue Mug is back in your cart." in body
+        assert 'data-testid="mini-cart-total">$16.00<' in body
+
+    def test_a_visitor_is_sent_to_login(self, client):
+        response = client.get(reverse("cart:mini"), **HTMX)
+
+        assert response["HX-Redirect"].startswith(reverse("account_login"))
 
 
 class TestWithoutJavascript:

@@ -135,18 +135,25 @@ class TestCheckoutPage:
 
 
 class TestCartButton:
-    def test_check_out_link_when_the_cart_can_be_bought(self, shopper):
+    def test_check_out_link_and_the_lines_that_block_it(self, shopper, item):
+        # Which of the two the shopper sees follows from the lines' markers (styles.css; e2e checks it shows).
         page = shopper.get(reverse("cart:detail")).content.decode()
-
         assert f'href="{reverse("orders:checkout")}"' in page
+        assert "data-blocks-checkout" not in page
 
-    def test_the_button_says_why_when_a_line_stands_in_the_way(self, shopper, item):
-        Product.objects.filter(pk=item.product_id).update(is_active=False)
-
+        Product.objects.filter(pk=item.product_id).update(stock=1)
         page = shopper.get(reverse("cart:detail")).content.decode()
+        assert "data-blocks-checkout>Only 1 left" in page
+        assert "To check out, first fix the lines marked above" in page
+
+    def test_the_mini_cart_leads_to_checkout_or_says_why_not(self, shopper, item):
+        assert f'href="{reverse("orders:checkout")}"' in shopper.get(reverse("cart:mini"), **HTMX).content.decode()
+
+        Product.objects.filter(pk=item.product_id).update(stock=1)
+        page = shopper.get(reverse("cart:mini"), **HTMX).content.decode()
 
         assert f'href="{reverse("orders:checkout")}"' not in page
-        assert "To check out, first fix the lines marked above" in page
+        assert "To check out, first fix the lines marked in your cart." in page
 
 
 class TestPlaceOrder:

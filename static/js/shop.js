@@ -43,6 +43,8 @@
     changing = {
       controlId: line.contains(focused) ? focused.id : "",
       nextLineId: line.nextElementSibling ? line.nextElementSibling.id : "",
+      // Where the Undo of a removal shows: inside the mini-cart, or in the page's toasts.
+      messages: line.closest("dialog") ? "#mini-cart-messages" : "#messages",
       form: event.detail.elt,
     };
   });
@@ -50,7 +52,7 @@
   // Fired once htmx has swapped the answer in and enabled the controls again, in the same task.
   document.addEventListener("htmx:afterRequest", (event) => {
     if (!changing) return;
-    const { controlId, nextLineId, form } = changing;
+    const { controlId, nextLineId, messages, form } = changing;
     changing = null;
     if (event.detail.xhr.status >= 400) {
       // Refused: the field goes back to what the cart really holds.
@@ -61,9 +63,47 @@
     const nextLine = nextLineId && document.getElementById(nextLineId);
     const target =
       document.getElementById(controlId) ||
-      document.querySelector("#messages [data-toast-action] button[type=submit]") ||
+      document.querySelector(`${messages} [data-toast-action] button[type=submit]`) ||
       (nextLine && nextLine.querySelector("button, input")) ||
       document.getElementById("main");
     if (target && document.activeElement !== target) target.focus();
+  });
+
+  // The mini-cart: the header's cart link opens it as a modal dialog (focus stays inside, Escape
+  // closes it, focus returns to the link) and loads its content. A modifier click still opens the page.
+  document.addEventListener("click", (event) => {
+    const link = event.target.closest("a[data-mini-cart-url]");
+    const dialog = document.getElementById("mini-cart");
+    if (!link || !dialog || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    document.getElementById("mini-cart-body").replaceChildren();
+    dialog.showModal();
+    htmx.ajax("GET", link.dataset.miniCartUrl, { target: "#mini-cart-body", swap: "innerHTML" }).then(() => {
+      const first = dialog.querySelector("#mini-cart-body a, #mini-cart-body button");
+      if (first && dialog.open) first.focus();
+    });
+  });
+
+  document.addEventListener("click", (event) => {
+    const close = event.target.closest("[data-close-dialog]");
+    if (close) close.closest("dialog").close();
+    // A click on the backdrop lands on the dialog element itself.
+    if (event.target.matches("dialog[open]")) event.target.close();
+  });
+
+  // The category bar scrolls sideways on narrow screens: its edge fades while more pills are
+  // hidden, and the current category starts in view.
+  function hintScroll(bar) {
+    const more = bar.scrollLeft + bar.clientWidth < bar.scrollWidth - 1;
+    bar.dataset.scrollHint = more ? "more" : "";
+  }
+  document.addEventListener("DOMContentLoaded", () => {
+    document.querySelectorAll("[data-scroll-hint]").forEach((bar) => {
+      const current = bar.querySelector("[aria-current=page]");
+      if (current) current.scrollIntoView({ block: "nearest", inline: "center" });
+      hintScroll(bar);
+      bar.addEventListener("scroll", () => hintScroll(bar), { passive: true });
+      window.addEventListener("resize", () => hintScroll(bar));
+    });
   });
 })();
