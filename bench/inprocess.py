@@ -1,6 +1,7 @@
 """In-process benchmark: each cart interaction through Django's full WSGI handler.
 
-For carts of 1, 10, 50 and 200 lines it measures, per interaction: SQL
+For carts of 1, 10, 50 and 200 lines it measures, per interaction (and placing
+the cart as an order at 1, 10 and 50 lines): SQL
 statements, response bytes, HTTP requests the browser makes and server time
 (median and p95 after warm-up). The interactions of one cart size run
 round-robin, so the floor and every interaction share whatever else the machine
@@ -25,6 +26,8 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 CART_SIZES = (1, 10, 50, 200)
+# Placing an order empties the cart; it is filled again, untimed, after each placement.
+PLACE_ORDER_SIZES = (1, 10, 50)
 LINE_QUANTITY = 5
 # Statements that only delimit transactions; reported apart from the data statements.
 TRANSACTION_CONTROL = re.compile(
@@ -191,9 +194,52 @@ def interactions_for(shopper: Shopper, cart, products) -> list[Interaction]:
     def url(name: str, *args) -> str:
         return reverse(name, args=args)
 
+    def place_order_form() -> dict:
+        """What the checkout form posts: a fresh checkout token and the total the page showed."""
+        import uuid
+
+        from orders.models import ShippingMethod
+        from orders.selectors import checkout_quote
+
+        method = ShippingMethod.objects.filter(is_active=True).first()
+        items = list(CartItem.objects.filter(cart=cart).select_related("product"))
+        quote = checkout_quote(items=items, shipping_method=method, country="US")
+        return {
+            "email": "bench@example.com",
+            "full_name": "Bench Shopper",
+            "street": "1 Bench Street",
+            "city": "Benchville",
+            "postal_code": "12345",
+            "country": "US",
+            "shipping_method": method.pk,
+            "checkout_token": str(uuid.uuid4()),
+            "expected_total": str(quote.total),
+        }
+
+    def refill_cart() -> None:
+        # Same ids, so the other interactions' URLs stay valid.
+        CartItem.objects.bulk_create(
+            CartItem(pk=line.pk, cart=cart, product=line.product, quantity=LINE_QUANTITY, unit_price=line.unit_price)
+            for line in lines
+        )
+
     add_url = url("cart:add", extra.pk)
     fragment, cycle = shopper.exchange, shopper.full_page_cycle
+    place_order = (
+        [
+            Interaction(
+                "place order",
+                "order",
+                lambda: fragment("POST", url("orders:place"), place_order_form(), htmx=False),
+                (303,),
+                refill_cart,
+            )
+        ]
+        if len(lines) in PLACE_ORDER_SIZES
+        else []
+    )
     return [
+        *place_order,
         Interaction("floor", "floor", lambda: fragment("POST", url("bench_floor", middle.pk), htmx=True), (200,)),
         Interaction(
             "add", "fragment", lambda: fragment("POST", add_url, {"quantity": 1}, htmx=True), (200,), drop_added

@@ -11,12 +11,19 @@ file counted. Per shopper:
 - the "set" line receives quantities from SET_CHOICES: it must end on one of
   the values set successfully;
 - the cart page is loaded whole, as a browser without htmx would.
+
+Buyers (their own accounts) add a product, open the checkout page and place the
+order, as a browser without JavaScript does; some products are scarce, so buyers
+race for the last units; one placement in five is submitted twice (a double
+click), which must land on the same order. bench/load.py then checks the stock
+against the orders.
 """
 
 import itertools
 import json
 import os
 import random
+import re
 from collections import Counter, defaultdict
 
 from locust import FastHttpUser, constant, events, task
@@ -25,7 +32,12 @@ TABS_PER_SHOPPER = int(os.environ.get("BENCH_TABS_PER_SHOPPER", "2"))
 SET_CHOICES = tuple(range(1, 21))
 
 SHOPPERS = json.loads(open(os.environ["BENCH_SHOPPERS"]).read()) if "BENCH_SHOPPERS" in os.environ else []
+BUYERS = json.loads(open(os.environ["BENCH_BUYERS"]).read()) if "BENCH_BUYERS" in os.environ else []
 _tab_numbers = itertools.count()
+_buyer_numbers = itertools.count()
+DOUBLE_SUBMIT_SHARE = 0.2
+FORM_FIELD = re.compile(r'name="(checkout_token|expected_total)" value="([^"]+)"')
+CHECKED_METHOD = re.compile(r'name="shipping_method" value="(\d+)"[^>]*checked')
 
 # What the tabs saw, per shopper: successful operations and every status code.
 successes: dict[str, Counter] = defaultdict(Counter)
@@ -82,6 +94,65 @@ class Tab(FastHttpUser):
             statuses[response.status_code] += 1
             if response.status_code != 200:
                 response.failure(f"status {response.status_code}")
+
+
+class Buyer(FastHttpUser):
+    """A shopper who checks out again and again: add, checkout page, place order (sometimes twice)."""
+
+    fixed_count = len(BUYERS)
+    wait_time = constant(0)
+
+    def on_start(self) -> None:
+        self.buyer = BUYERS[next(_buyer_numbers) % len(BUYERS)]
+        cookies = f"sessionid={self.buyer['session']}; csrftoken={self.buyer['csrf']}"
+        self.htmx_headers = {"Cookie": cookies, "X-CSRFToken": self.buyer["csrf"], "HX-Request": "true"}
+        self.page_headers = {"Cookie": cookies, "X-CSRFToken": self.buyer["csrf"]}
+
+    def _request(self, method: str, name: str, path: str, headers: dict, expected: tuple[int, ...], **kwargs):
+        with self.client.request(
+            method, path, headers=headers, name=name, catch_response=True, allow_redirects=False, **kwargs
+        ) as response:
+            statuses[response.status_code] += 1
+            if response.status_code in expected:
+                response.success()
+            else:
+                response.failure(f"status {response.status_code}")
+            return response
+
+    @task
+    def buy(self) -> None:
+        product = random.choice(self.buyer["products"])
+        self._request("POST", "add", f"/cart/add/{product}/", self.htmx_headers, (200, 422), data={"quantity": 1})
+        page = self._request("GET", "checkout page", "/checkout/", self.page_headers, (200, 302))
+        if page.status_code != 200:
+            # Something in the cart sold out meanwhile: start over with an empty cart.
+            self._request("POST", "empty cart", "/cart/clear/", self.page_headers, (303,))
+            return
+        text = page.text
+        fields = dict(FORM_FIELD.findall(text))
+        form = {
+            "email": f"buyer{self.buyer['user_id']}@example.com",
+            "full_name": "Load Buyer",
+            "street": "1 Load Street",
+            "city": "Loadville",
+            "postal_code": "12345",
+            "country": "US",
+            "shipping_method": CHECKED_METHOD.search(text).group(1),
+            **fields,
+        }
+        placed = self._request("POST", "place order", "/checkout/place/", self.page_headers, (303, 409), data=form)
+        location = placed.headers.get("Location", "")
+        if "/orders/payments/" in location:
+            successes[self.buyer["session"]]["place order"] += 1
+            if random.random() < DOUBLE_SUBMIT_SHARE:
+                again = self._request(
+                    "POST", "place order again", "/checkout/place/", self.page_headers, (303,), data=form
+                )
+                if "/orders/" in again.headers.get("Location", "") and "/payments/" not in again.headers["Location"]:
+                    successes[self.buyer["session"]]["same order again"] += 1
+        elif location.endswith("/cart/"):
+            # Stock ran out before placement: the cart is kept; empty it to try again.
+            self._request("POST", "empty cart", "/cart/clear/", self.page_headers, (303,))
 
 
 @events.request.add_listener

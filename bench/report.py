@@ -91,6 +91,23 @@ def interaction_table(results: dict) -> str:
     return "\n".join(lines)
 
 
+def place_order_table(results: dict) -> str:
+    """Placing the whole cart as an order (one POST, answered by a 303 to the payment page) beside the floor."""
+    rows = rows_by_key(results)
+    sizes = sorted(size for size, name, kind in rows if (name, kind) == ("place order", "order"))
+    lines = [
+        "| Lines | SQL statements (+ transaction control) | Place order ms, median (p95) | Floor ms, median | × floor |",
+        "|---|---|---|---|---|",
+    ]
+    for size in sizes:
+        order, floor = rows[size, "place order", "order"], rows[size, "floor", "floor"]
+        lines.append(
+            f"| {size} | {order['statements']} (+{order['transaction_statements']}) | {time_cell(order)} | "
+            f"{floor['median_ms']:.2f} | {order['median_ms'] / floor['median_ms']:.1f} |"
+        )
+    return "\n".join(lines)
+
+
 def cycle_table(results: dict) -> str:
     rows = rows_by_key(results)
     sizes = sorted({row["lines"] for row in results["rows"]})
@@ -192,6 +209,19 @@ def load_section(load: dict) -> str:
     ]
     for problem in invariants["lost_updates"] + invariants["broken"]:
         lines.append(f"  - {problem}")
+    orders = load.get("order_invariants")
+    if orders:
+        lines += [
+            f"- Checkout ({load['buyers']} buyers placing orders back to back, racing for {orders['sold_out_products']} "
+            f"products that sold out): **{orders['orders']} orders** ({orders['orders_placed_per_clients']} counted by "
+            f"the clients; {orders['double_submits_landing_on_the_same_order']} double submits landed on the same order), "
+            f"{orders['units_ordered']:,} units.",
+            f"- Products whose stock plus units ordered (not cancelled) differs from the starting stock: "
+            f"**{len(orders['stock_mismatches'])}**; negative stock: {orders['negative_stock']}; orders sharing a "
+            f"checkout token: {orders['orders_sharing_a_checkout_token']}; orders without lines: "
+            f"{orders['orders_without_lines']}.",
+        ]
+        lines += [f"  - {problem}" for problem in orders["stock_mismatches"]]
     return "\n".join(lines)
 
 
@@ -262,6 +292,14 @@ def generated(results_by_database: dict[str, dict], load: dict | None) -> str:
             interaction_table(results),
             "",
         ]
+    for results in results_by_database.values():
+        if any(row["interaction"] == "place order" for row in results["rows"]):
+            parts += [
+                f"### Placing an order, {results['database_version']} (in-process)",
+                "",
+                place_order_table(results),
+                "",
+            ]
     parts += [
         "![Median server time against cart size](perf-cart-size.png)",
         "",

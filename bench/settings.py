@@ -10,6 +10,8 @@ os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-" + "x" * 40)
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 # Persistent connections, as in the load run (gunicorn with CONN_MAX_AGE=60).
 os.environ.setdefault("CONN_MAX_AGE", "60")
+# Placing an order sends its confirmation; kept in memory, not printed, like a fast mail relay.
+os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
 
 from config.settings.production import *  # noqa: E402,F403
 from config.settings.production import DATABASES  # noqa: E402

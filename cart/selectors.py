@@ -24,6 +24,8 @@ LINE_FIELDS = [
 class CartSummary:
     item_count: int
     total: Decimal
+    # Lines that stop a checkout (product no longer sold, or more than its stock): the Check out button says so.
+    blocked_lines: int = 0
 
 
 def cart_items(*, user: AbstractBaseUser) -> QuerySet[CartItem]:
@@ -42,7 +44,7 @@ def cart_has_line(*, user: AbstractBaseUser, item_id: int) -> bool:
 
 
 def cart_summary(*, user: AbstractBaseUser | AnonymousUser) -> CartSummary:
-    """Item count and total for the badge and the totals, in one query.
+    """Item count, total and lines that stop a checkout, for the badge and the totals, in one query.
 
     Counted by the rule a line's subtotal follows (``buyable_quantity``): inactive products
     and units beyond stock cannot be bought. Plain values: the badge shows on every page, and
@@ -53,9 +55,11 @@ def cart_summary(*, user: AbstractBaseUser | AnonymousUser) -> CartSummary:
     lines = CartItem.objects.filter(cart__user=user).values_list(
         "quantity", "product__stock", "product__is_active", "product__price"
     )
-    item_count, total = 0, Decimal("0.00")
+    item_count, total, blocked_lines = 0, Decimal("0.00"), 0
     for quantity, stock, is_active, price in lines:
         buyable = buyable_quantity(quantity=quantity, stock=stock, is_active=is_active)
         item_count += buyable
         total += buyable * price
-    return CartSummary(item_count=item_count, total=total)
+        # A line a checkout cannot take as it is: no longer sold, or more than the stock left.
+        blocked_lines += not is_active or quantity > stock
+    return CartSummary(item_count=item_count, total=total, blocked_lines=blocked_lines)

@@ -19,6 +19,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("cart/", include("cart.urls")),
+    path("", include("orders.urls")),
+    path("payments/", include("payments.urls")),
     path("", include("store.urls")),
 ]
 

@@ -6,6 +6,7 @@ import factory
 from django.contrib.auth import get_user_model
 
 from cart.models import Cart, CartItem
+from orders.models import Address, ShippingMethod
 from store.models import Category, Product
 
 # Every factory-made user's password, for tests that log in through a form.
@@ -59,3 +60,27 @@ class CartItemFactory(factory.django.DjangoModelFactory):
     product = factory.SubFactory(ProductFactory)
     quantity = 1
     unit_price = factory.LazyAttribute(lambda item: item.product.price)
+
+
+class ShippingMethodFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ShippingMethod
+        django_get_or_create = ["name"]
+
+    name = "Standard"
+    description = "3–5 working days"
+    price = Decimal("4.95")
+    price_abroad = Decimal("14.95")
+    free_above = Decimal("50.00")
+
+
+class AddressFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Address
+
+    user = factory.SubFactory(UserFactory)
+    full_name = "Ada Lovelace"
+    street = "12 Analytical Row"
+    city = "Springfield"
+    postal_code = "12345"
+    country = "US"

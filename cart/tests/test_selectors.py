@@ -18,7 +18,8 @@ def test_summary_counts_what_can_be_bought_to_the_cent():
     summary = cart_summary(user=user)
 
     # 3 × 0.10 + 2 (the stock, not 5) × 1234.55; the inactive line counts nothing.
-    assert summary == CartSummary(item_count=5, total=Decimal("2469.40"))
+    # The line above its stock and the inactive one both stop a checkout.
+    assert summary == CartSummary(item_count=5, total=Decimal("2469.40"), blocked_lines=2)
     assert str(summary.total) == "2469.40"
 
 

@@ -1,11 +1,13 @@
 """What every role shares. Values an operator changes come from the environment (django-environ)."""
 
 import os
+from decimal import Decimal
 from pathlib import Path
 
 import environ
 from csp.constants import NONCE, NONE, SELF
 
+from .payment import DUMMY_VARIANT, checkout_payment_variant, payment_variants
 from .social import social_login_providers
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -191,6 +193,25 @@ SHOP_NAME = env.str("SHOP_NAME", default="Corner Store")
 STORE_PAGE_SIZE = 12
 # Most units of one product a cart line may hold (also a database constraint).
 CART_MAX_LINE_QUANTITY = 99
+
+# --- Checkout, orders and payments (the orders app) ---------------------------------------
+INSTALLED_APPS += ["django_countries", "payments", "orders"]
+# Prices include VAT; an order shows the VAT it includes at this rate (0.20 is 20 %).
+SHOP_VAT_RATE = Decimal(env.str("SHOP_VAT_RATE", default="0.20"))
+SHOP_CURRENCY = env.str("SHOP_CURRENCY", default="USD")
+# Shipping methods (prices, free-shipping threshold) are edited in the admin; abroad prices apply outside this country.
+SHOP_HOME_COUNTRY = env.str("SHOP_HOME_COUNTRY", default="US")
+# Unpaid orders older than this give their stock back when `manage.py release_unpaid_orders` runs.
+ORDER_PAYMENT_TIMEOUT_MINUTES = env.int("ORDER_PAYMENT_TIMEOUT_MINUTES", default=60)
+# django-payments: the dummy provider unless STRIPE_SECRET_KEY is set (see README, "Checkout and orders").
+PAYMENT_MODEL = "orders.Payment"
+PAYMENT_VARIANTS = payment_variants(os.environ)
+PAYMENT_DUMMY_VARIANT = DUMMY_VARIANT
+CHECKOUT_PAYMENT_VARIANT = checkout_payment_variant(os.environ)
+# Where off-site providers send the shopper back to and deliver their notifications.
+PAYMENT_HOST = env.str("PAYMENT_HOST", default="localhost:8000")
+PAYMENT_USES_SSL = env.bool("PAYMENT_USES_SSL", default=True)
+# --------------------------------------------------------------------------------------------
 
 LOGGING = {
     "version": 1,

@@ -156,3 +156,22 @@ def test_production_lets_load_balancers_probe_health_over_plain_http(load_settin
     assert any(re.search(pattern, "health/live/") for pattern in exempt)
     assert any(re.search(pattern, "health/") for pattern in exempt)
     assert not any(re.search(pattern, "cart/") for pattern in exempt)
+class TestPaymentVariants:
+    """The dummy provider always; Stripe only when its key is in the environment."""
+
+    def test_dummy_only_without_a_stripe_key(self):
+        from config.settings.payment import checkout_payment_variant, payment_variants
+
+        assert payment_variants({}) == {"default": ("payments.dummy.DummyProvider", {})}
+        assert checkout_payment_variant({}) == "default"
+
+    def test_stripe_with_its_key_and_webhook_secret(self):
+        from config.settings.payment import checkout_payment_variant, payment_variants
+
+        environ = {"STRIPE_SECRET_KEY": "sk_test_x", "STRIPE_WEBHOOK_SECRET": "whsec_y"}
+
+        assert payment_variants(environ)["stripe"] == (
+            "payments.stripe.StripeProviderV3",
+            {"api_key": "sk_test_x", "endpoint_secret": "whsec_y", "secure_endpoint": True},
+        )
+        assert checkout_payment_variant(environ) == "stripe"

@@ -1,0 +1,96 @@
+"""The shop owner's side: orders with their lines, payments and history; actions that change a status once."""
+
+from collections.abc import Callable
+
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
+
+from . import services
+from .models import Order, OrderLine, OrderStatusChange, Payment, ShippingMethod
+
+
+@admin.register(ShippingMethod)
+class ShippingMethodAdmin(admin.ModelAdmin):
+    list_display = ["name", "price", "price_abroad", "free_above", "position", "is_active"]
+    list_editable = ["price", "price_abroad", "free_above", "position", "is_active"]
+
+
+class ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+
+class OrderLineInline(ReadOnlyInline):
+    model = OrderLine
+    fields = ["product_name", "product_reference", "unit_price", "quantity", "line_total", "vat_amount"]
+    readonly_fields = fields
+
+
+class PaymentInline(ReadOnlyInline):
+    model = Payment
+    fields = ["created", "variant", "status", "total", "transaction_id", "message"]
+    readonly_fields = fields
+
+
+class OrderStatusChangeInline(ReadOnlyInline):
+    model = OrderStatusChange
+    verbose_name_plural = "status history"
+    fields = ["changed_at", "from_status", "to_status", "changed_by", "note"]
+    readonly_fields = fields
+
+
+def status_action(
+    transition: Callable[..., bool], *, description: str, done: str
+) -> Callable[[admin.ModelAdmin, HttpRequest, QuerySet[Order]], None]:
+    """An admin action applying one status change to each selected order; those it does not apply to are named."""
+
+    def action(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet[Order]) -> None:
+        changed, skipped = [], []
+        for order in queryset.order_by("pk"):
+            (changed if transition(order=order, changed_by=request.user) else skipped).append(order.reference)
+        if changed:
+            modeladmin.message_user(request, f"{done}: {', '.join(changed)}.", messages.SUCCESS)
+        if skipped:
+            modeladmin.message_user(
+                request, f"Not changed (their status does not allow it): {', '.join(skipped)}.", messages.WARNING
+            )
+
+    action.__name__ = transition.__name__
+    return admin.action(description=description)(action)
+
+
+@admin.register(Order)
+class OrderAdmin(admin.ModelAdmin):
+    list_display = ["reference", "created_at", "email", "status", "total"]
+    list_filter = ["status", "payments__status", "created_at"]
+    search_fields = ["reference", "email"]
+    date_hierarchy = "created_at"
+    inlines = [OrderLineInline, PaymentInline, OrderStatusChangeInline]
+    actions = [
+        status_action(services.order_mark_paid, description="Mark paid (offline payment)", done="Marked paid"),
+        status_action(services.order_mark_shipped, description="Mark shipped (emails the shopper)", done="Shipped"),
+        status_action(services.order_mark_delivered, description="Mark delivered", done="Delivered"),
+        status_action(services.order_cancel, description="Cancel and return stock", done="Cancelled"),
+    ]
+    fieldsets = [
+        (None, {"fields": ["reference", "status", "created_at", "user", "email"]}),
+        ("Ship to", {"fields": ["full_name", "street", "city", "postal_code", "country", "phone", "shipping_method"]}),
+        ("Totals", {"fields": ["subtotal", "shipping_cost", "total", "vat_rate", "vat_amount"]}),
+    ]
+
+    def get_readonly_fields(self, request: HttpRequest, obj=None) -> list[str]:
+        # Status changes go through the actions, which keep the stock and the history right.
+        return [field.name for field in Order._meta.fields]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False

@@ -1,0 +1,157 @@
+from django import forms
+from django.conf import settings
+from django_countries.fields import CountryField
+
+from .models import Address, ShippingMethod
+from .selectors import shipping_methods
+from .services import ShippingDetails
+
+
+class AccessibleErrorsMixin:
+    """Fields with errors say so to assistive technology and point at their message (``<id>_errors``)."""
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                attrs = self.fields[name].widget.attrs
+                attrs["aria-invalid"] = "true"
+                attrs["aria-describedby"] = f"{self[name].auto_id}_errors"
+
+
+class ShippingMethodChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, method: ShippingMethod) -> str:
+        return f"{method.name} — {method.description}" if method.description else method.name
+
+
+class AddressForm(AccessibleErrorsMixin, forms.ModelForm):
+    """An address of the shopper's address book."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "field-input"
+
+    class Meta:
+        model = Address
+        fields = ["full_name", "street", "city", "postal_code", "country", "phone"]
+        error_messages = {
+            "full_name": {"required": "Enter the name of the person receiving the order."},
+            "street": {"required": "Enter the street and house number."},
+            "city": {"required": "Enter the city."},
+            "postal_code": {"required": "Enter the postal code."},
+            "country": {"required": "Choose a country.", "invalid_choice": "Choose a country from the list."},
+        }
+        widgets = {
+            "full_name": forms.TextInput(attrs={"autocomplete": "shipping name"}),
+            "street": forms.TextInput(attrs={"autocomplete": "shipping street-address"}),
+            "city": forms.TextInput(attrs={"autocomplete": "shipping address-level2"}),
+            "postal_code": forms.TextInput(attrs={"autocomplete": "shipping postal-code"}),
+            "country": forms.Select(attrs={"autocomplete": "shipping country"}),
+            "phone": forms.TextInput(attrs={"autocomplete": "shipping tel", "type": "tel"}),
+        }
+
+    def clean_phone(self) -> str:
+        phone = self.cleaned_data["phone"].strip()
+        if phone and not all(char.isdigit() or char in "+-() ." for char in phone):
+            raise forms.ValidationError("Enter a phone number with digits, spaces and + - ( ) only.")
+        return phone
+
+
+class CheckoutForm(AccessibleErrorsMixin, forms.Form):
+    """Everything the shopper fills in at checkout, plus the hidden token and the total they saw."""
+
+    email = forms.EmailField(
+        label="Email for the order confirmation",
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={"required": "Enter your email address.", "invalid": "Enter a valid email address."},
+    )
+    full_name = forms.CharField(
+        label="Full name",
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "shipping name"}),
+        error_messages={"required": "Enter the name of the person receiving the order."},
+    )
+    street = forms.CharField(
+        label="Street and number",
+        max_length=300,
+        widget=forms.TextInput(attrs={"autocomplete": "shipping street-address"}),
+        error_messages={"required": "Enter the street and house number."},
+    )
+    city = forms.CharField(
+        max_length=100,
+        widget=forms.TextInput(attrs={"autocomplete": "shipping address-level2"}),
+        error_messages={"required": "Enter the city."},
+    )
+    postal_code = forms.CharField(
+        label="Postal code",
+        max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "shipping postal-code"}),
+        error_messages={"required": "Enter the postal code."},
+    )
+    country = CountryField().formfield(
+        error_messages={"required": "Choose a country.", "invalid_choice": "Choose a country from the list."},
+        widget=forms.Select(attrs={"autocomplete": "shipping country"}),
+    )
+    phone = forms.CharField(
+        label="Phone (optional)",
+        max_length=30,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "shipping tel", "type": "tel"}),
+    )
+    shipping_method = ShippingMethodChoiceField(
+        queryset=ShippingMethod.objects.none(),
+        widget=forms.RadioSelect,
+        empty_label=None,
+        error_messages={
+            "required": "Choose a shipping method.",
+            "invalid_choice": "Choose one of the shipping methods.",
+        },
+    )
+    checkout_token = forms.UUIDField(widget=forms.HiddenInput)
+    expected_total = forms.DecimalField(max_digits=12, decimal_places=2, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["shipping_method"].queryset = shipping_methods()
+        for field in self.fields.values():
+            if not isinstance(field.widget, forms.RadioSelect | forms.HiddenInput):
+                field.widget.attrs["class"] = "field-input"
+        self.fields["country"].initial = settings.SHOP_HOME_COUNTRY
+        # A tampered or stale hidden field: the page is simply shown again with fresh values.
+        for hidden in ("checkout_token", "expected_total"):
+            self.fields[hidden].error_messages.update(
+                required="The checkout page was out of date. Check your order and place it again.",
+                invalid="The checkout page was out of date. Check your order and place it again.",
+            )
+
+    clean_phone = AddressForm.clean_phone
+
+    def shipping_details(self) -> ShippingDetails:
+        data = self.cleaned_data
+        return ShippingDetails(
+            email=data["email"],
+            full_name=data["full_name"],
+            street=data["street"],
+            city=data["city"],
+            postal_code=data["postal_code"],
+            country=str(data["country"]),
+            phone=data["phone"],
+            shipping_method=data["shipping_method"],
+        )
+
+
+class TotalsForm(forms.Form):
+    """The two choices the totals depend on, read leniently: anything unknown falls back to the default."""
+
+    country = CountryField(blank=True).formfield(required=False)
+    shipping_method = forms.ModelChoiceField(queryset=ShippingMethod.objects.none(), required=False)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["shipping_method"].queryset = shipping_methods()
+
+    def choices(self, *, default_country: str) -> tuple[ShippingMethod | None, str]:
+        data = self.cleaned_data if self.is_valid() else {}
+        method = data.get("shipping_method") or shipping_methods().first()
+        return method, str(data.get("country") or default_country)

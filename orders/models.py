@@ -1,0 +1,220 @@
+"""Orders are snapshots: what was bought, at which price, shipped where. Catalog changes never alter them."""
+
+from decimal import Decimal
+from urllib.parse import urljoin
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django_countries.fields import CountryField
+from payments import PaymentStatus, PurchasedItem
+from payments.core import get_base_url
+from payments.models import BasePayment
+
+from store.models import Product
+
+ZERO = Decimal("0.00")
+
+
+class Address(models.Model):
+    """An entry of the shopper's address book; the one used last is offered first at checkout."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="addresses")
+    full_name = models.CharField("full name", max_length=200)
+    street = models.CharField("street and number", max_length=300)
+    city = models.CharField(max_length=100)
+    postal_code = models.CharField("postal code", max_length=20)
+    country = CountryField()
+    phone = models.CharField("phone (optional)", max_length=30, blank=True)
+    last_used_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-last_used_at", "-id"]
+        verbose_name_plural = "addresses"
+
+    def __str__(self) -> str:
+        return f"{self.full_name}, {self.street}, {self.postal_code} {self.city}, {self.country.name}"
+
+
+class ShippingMethod(models.Model):
+    """Edited by the shop owner in the admin; an order keeps a copy of the name and price it was placed with."""
+
+    name = models.CharField(max_length=100, unique=True)
+    description = models.CharField(max_length=200, blank=True)
+    price = models.DecimalField("price at home", max_digits=8, decimal_places=2)
+    price_abroad = models.DecimalField(
+        max_digits=8, decimal_places=2, help_text="Outside the shop's home country (SHOP_HOME_COUNTRY)."
+    )
+    free_above = models.DecimalField(
+        "free from a subtotal of",
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="Leave empty if this method is never free.",
+    )
+    position = models.PositiveSmallIntegerField(default=0, help_text="Lower comes first at checkout.")
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(price__gte=0) & Q(price_abroad__gte=0), name="shipping_method_price_not_negative"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def cost(self, *, subtotal: Decimal, country: str) -> Decimal:
+        if self.free_above is not None and subtotal >= self.free_above:
+            return ZERO
+        return self.price if country == settings.SHOP_HOME_COUNTRY else self.price_abroad
+
+
+class OrderStatus(models.TextChoices):
+    AWAITING_PAYMENT = "awaiting_payment", "Awaiting payment"
+    PAID = "paid", "Paid"
+    SHIPPED = "shipped", "Shipped"
+    DELIVERED = "delivered", "Delivered"
+    CANCELLED = "cancelled", "Cancelled"
+    EXPIRED = "expired", "Payment expired"
+
+
+# The statuses whose units left the stock for good or for now; cancelled and expired orders gave them back.
+STOCK_HOLDING_STATUSES = [OrderStatus.AWAITING_PAYMENT, OrderStatus.PAID, OrderStatus.SHIPPED, OrderStatus.DELIVERED]
+
+
+class Order(models.Model):
+    reference = models.CharField(max_length=12, unique=True, editable=False)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="orders")
+    # The hidden token of the checkout form: a second submit of the same checkout finds this order.
+    checkout_token = models.UUIDField(unique=True, editable=False)
+    status = models.CharField(max_length=20, choices=OrderStatus.choices, default=OrderStatus.AWAITING_PAYMENT)
+    email = models.EmailField()
+    full_name = models.CharField(max_length=200)
+    street = models.CharField(max_length=300)
+    city = models.CharField(max_length=100)
+    postal_code = models.CharField(max_length=20)
+    country = CountryField()
+    phone = models.CharField(max_length=30, blank=True)
+    shipping_method = models.CharField(max_length=100)
+    shipping_cost = models.DecimalField(max_digits=8, decimal_places=2)
+    subtotal = models.DecimalField(max_digits=12, decimal_places=2)
+    total = models.DecimalField(max_digits=12, decimal_places=2)
+    vat_rate = models.DecimalField(max_digits=5, decimal_places=4)
+    vat_amount = models.DecimalField("VAT included", max_digits=12, decimal_places=2)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(subtotal__gte=0) & Q(shipping_cost__gte=0) & Q(vat_amount__gte=0),
+                name="order_amounts_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(total=F("subtotal") + F("shipping_cost")), name="order_total_is_subtotal_plus_shipping"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+    def get_absolute_url(self) -> str:
+        return reverse("orders:detail", kwargs={"reference": self.reference})
+
+    @property
+    def is_awaiting_payment(self) -> bool:
+        return self.status == OrderStatus.AWAITING_PAYMENT
+
+    @property
+    def payment_status_label(self) -> str:
+        """What the shopper reads about the payment: the latest attempt's outcome."""
+        if self.status in (OrderStatus.PAID, OrderStatus.SHIPPED, OrderStatus.DELIVERED):
+            return "Paid"
+        if self.status == OrderStatus.EXPIRED:
+            return "Not paid in time"
+        if self.status == OrderStatus.CANCELLED:
+            return "Not paid" if not self.payments.filter(status=PaymentStatus.CONFIRMED).exists() else "Paid"
+        latest = self.payments.order_by("-created", "-id").first()
+        if latest is None or latest.status in (PaymentStatus.WAITING, PaymentStatus.INPUT):
+            return "Waiting for payment"
+        if latest.status in (PaymentStatus.REJECTED, PaymentStatus.ERROR, PaymentStatus.CANCELLED):
+            return "Payment failed"
+        return latest.get_status_display()
+
+
+class OrderLine(models.Model):
+    order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="lines")
+    # Kept for stock returns and "Buy again"; the snapshot below is what the order shows.
+    product = models.ForeignKey(Product, on_delete=models.SET_NULL, null=True, related_name="+")
+    product_name = models.CharField(max_length=200)
+    product_reference = models.CharField(max_length=200)
+    unit_price = models.DecimalField(max_digits=10, decimal_places=2)
+    quantity = models.PositiveIntegerField()
+    line_total = models.DecimalField(max_digits=12, decimal_places=2)
+    vat_amount = models.DecimalField("VAT included", max_digits=12, decimal_places=2)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(quantity__gte=1), name="order_line_quantity_positive"),
+            models.CheckConstraint(condition=Q(unit_price__gte=0), name="order_line_price_not_negative"),
+            models.CheckConstraint(
+                condition=Q(line_total=F("unit_price") * F("quantity")), name="order_line_total_is_price_times_quantity"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.quantity} × {self.product_name}"
+
+
+class OrderStatusChange(models.Model):
+    """Who moved an order from which status to which, and when: the shopper, the shop owner or the shop itself."""
+
+    order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="status_changes")
+    from_status = models.CharField(max_length=20, choices=OrderStatus.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=OrderStatus.choices)
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    note = models.CharField(max_length=200, blank=True)
+    changed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["changed_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.order}: {self.from_status or '—'} → {self.to_status}"
+
+
+class Payment(BasePayment):
+    """One attempt to pay an order (django-payments); a failed attempt is followed by a new one."""
+
+    order = models.ForeignKey(Order, on_delete=models.PROTECT, related_name="payments")
+
+    def _shop_url(self, path: str) -> str:
+        # The dummy provider's form posts back to the shop's own page; an off-site provider (Stripe)
+        # sends the shopper back by absolute URL.
+        if self.variant == settings.PAYMENT_DUMMY_VARIANT:
+            return path
+        return urljoin(get_base_url(), path)
+
+    def get_success_url(self) -> str:
+        return self._shop_url(self.order.get_absolute_url())
+
+    def get_failure_url(self) -> str:
+        return self._shop_url(self.order.get_absolute_url())
+
+    def get_purchased_items(self):
+        for line in self.order.lines.all():
+            yield PurchasedItem(
+                name=line.product_name,
+                sku=line.product_reference,
+                quantity=line.quantity,
+                price=line.unit_price,
+                currency=self.currency,
+                tax_rate=self.order.vat_rate,
+            )

@@ -1,0 +1,326 @@
+"""Every write to orders: placing one, moving it through its statuses, paying it, buying it again.
+
+Placing an order locks the shopper's cart row first (as every cart change does), then the
+products being bought in primary-key order, so two checkouts sharing products wait for each
+other instead of deadlocking. Status changes lock the order row and update it only from the
+status they read, so an action clicked twice, or by two people, happens once.
+"""
+
+import logging
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import timedelta
+from decimal import Decimal
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from payments import PaymentStatus
+
+from cart import services as cart_services
+from cart.models import Cart, CartItem
+from store.models import Product
+from store.money import format_money
+
+from . import emails
+from .models import Address, Order, OrderLine, OrderStatus, OrderStatusChange, Payment, ShippingMethod
+from .selectors import checkout_problems, checkout_quote, vat_included
+
+logger = logging.getLogger(__name__)
+
+# No 0/O, 1/I/L: a reference read out on the phone is not misheard.
+REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+REFERENCE_LENGTH = 8
+REFERENCE_ATTEMPTS = 5
+
+
+class OrderError(ValidationError):
+    """A request the shop refuses; its message is shown to the shopper or the shop owner."""
+
+
+class EmptyCart(OrderError):
+    pass
+
+
+class CheckoutChanged(OrderError):
+    """Prices or stock changed since the shopper saw the checkout: nothing was placed."""
+
+    def __init__(self, changes: list[str], *, new_total: Decimal | None = None, code: str) -> None:
+        super().__init__(changes, code=code)
+        self.changes = changes
+        self.new_total = new_total
+
+
+@dataclass(frozen=True)
+class ShippingDetails:
+    """Who the order goes to and how, as the checkout form cleaned it."""
+
+    email: str
+    full_name: str
+    street: str
+    city: str
+    postal_code: str
+    country: str
+    phone: str
+    shipping_method: ShippingMethod
+
+
+@dataclass(frozen=True)
+class PlacedOrder:
+    order: Order
+    created: bool  # False when the checkout token had already placed this order
+
+
+def new_reference() -> str:
+    return "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
+
+
+def new_checkout_token() -> uuid.UUID:
+    return uuid.uuid4()
+
+
+def _remember_address(*, user: AbstractBaseUser, details: ShippingDetails) -> None:
+    """The address goes to the top of the shopper's address book: a new entry, or the same one used again."""
+    fields = {
+        "full_name": details.full_name,
+        "street": details.street,
+        "city": details.city,
+        "postal_code": details.postal_code,
+        "country": details.country,
+        "phone": details.phone,
+    }
+    if not Address.objects.filter(user=user, **fields).update(last_used_at=timezone.now()):
+        Address.objects.create(user=user, **fields)
+
+
+def _insert_order(**fields) -> Order:
+    """Insert with a fresh random reference, drawing again on the rare collision."""
+    for _ in range(REFERENCE_ATTEMPTS):
+        try:
+            with transaction.atomic():
+                return Order.objects.create(reference=new_reference(), **fields)
+        except IntegrityError:
+            if Order.objects.filter(checkout_token=fields["checkout_token"]).exists():
+                raise
+    raise OrderError("We could not number your order. Please try again.", code="reference")
+
+
+def order_place(
+    *,
+    user: AbstractBaseUser,
+    details: ShippingDetails,
+    checkout_token: uuid.UUID,
+    expected_total: Decimal,
+) -> PlacedOrder:
+    """Turn the shopper's cart into an order at the total they saw, or place nothing and say what changed.
+
+    A second call with the same ``checkout_token`` returns the order the first one placed.
+    """
+    with transaction.atomic():
+        # Serialises this shopper's checkouts and cart changes: a double submit waits here, then finds the order.
+        cart = Cart.objects.select_for_update().filter(user=user).first()
+        existing = Order.objects.filter(checkout_token=checkout_token, user=user).first()
+        if existing is not None:
+            return PlacedOrder(order=existing, created=False)
+        items = list(CartItem.objects.filter(cart=cart).order_by("product_id")) if cart else []
+        if not items:
+            raise EmptyCart("Your cart is empty: there is nothing to order.", code="empty")
+        # Locked in primary-key order: checkouts sharing products queue instead of deadlocking.
+        products = Product.objects.select_for_update().filter(pk__in=[item.product_id for item in items]).order_by("pk")
+        by_pk = {product.pk: product for product in products}
+        for item in items:
+            item.product = by_pk[item.product_id]
+
+        problems = checkout_problems(items=items)
+        if problems:
+            raise CheckoutChanged(problems, code="stock")
+        quote = checkout_quote(items=items, shipping_method=details.shipping_method, country=details.country)
+        if quote.total != expected_total:
+            changes = [
+                f"{item.product.name}: {format_money(item.unit_price)} → {format_money(item.product.price)} each"
+                for item in items
+                if item.unit_price != item.product.price
+            ]
+            changes.append(f"Total: {format_money(expected_total)} → {format_money(quote.total)}")
+            raise CheckoutChanged(changes, new_total=quote.total, code="total")
+
+        for line in quote.lines:
+            # Never below zero, even if the lock above were missing: the row must still hold the units.
+            taken = Product.objects.filter(pk=line.item.product_id, stock__gte=line.quantity).update(
+                stock=F("stock") - line.quantity
+            )
+            if taken != 1:
+                raise CheckoutChanged([f"{line.item.product.name} just sold out."], code="stock")
+
+        order = _insert_order(
+            user=user,
+            checkout_token=checkout_token,
+            email=details.email,
+            full_name=details.full_name,
+            street=details.street,
+            city=details.city,
+            postal_code=details.postal_code,
+            country=details.country,
+            phone=details.phone,
+            shipping_method=details.shipping_method.name,
+            shipping_cost=quote.shipping_cost,
+            subtotal=quote.subtotal,
+            total=quote.total,
+            vat_rate=quote.vat_rate,
+            vat_amount=quote.vat_amount,
+        )
+        OrderLine.objects.bulk_create(
+            OrderLine(
+                order=order,
+                product_id=line.item.product_id,
+                product_name=line.item.product.name,
+                product_reference=line.item.product.slug,
+                unit_price=line.unit_price,
+                quantity=line.quantity,
+                line_total=line.line_total,
+                vat_amount=vat_included(line.line_total, quote.vat_rate),
+            )
+            for line in quote.lines
+        )
+        OrderStatusChange.objects.create(order=order, to_status=OrderStatus.AWAITING_PAYMENT, changed_by=user)
+        _remember_address(user=user, details=details)
+        CartItem.objects.filter(cart=cart).delete()
+        transaction.on_commit(lambda: emails.send_order_confirmation(order_id=order.pk))
+    return PlacedOrder(order=order, created=True)
+
+
+def _order_transition(
+    *,
+    order: Order,
+    allowed_from: list[str],
+    to_status: str,
+    changed_by: AbstractBaseUser | None,
+    note: str = "",
+) -> bool:
+    """Move the order to ``to_status`` if it is in one of ``allowed_from``; True if this call moved it.
+
+    Returning stock happens in the same transaction as the status change, so it happens exactly once.
+    """
+    with transaction.atomic():
+        current = Order.objects.select_for_update().filter(pk=order.pk).values_list("status", flat=True).first()
+        if current not in allowed_from:
+            return False
+        # Conditional on the status read: a second caller changes nothing even if it got this far.
+        if not Order.objects.filter(pk=order.pk, status=current).update(status=to_status, updated_at=timezone.now()):
+            return False
+        if to_status in (OrderStatus.CANCELLED, OrderStatus.EXPIRED):
+            for product_id, quantity in order.lines.exclude(product=None).values_list("product_id", "quantity"):
+                Product.objects.filter(pk=product_id).update(stock=F("stock") + quantity)
+        OrderStatusChange.objects.create(
+            order=order, from_status=current, to_status=to_status, changed_by=changed_by, note=note
+        )
+    order.status = to_status
+    return True
+
+
+def order_mark_paid(*, order: Order, changed_by: AbstractBaseUser | None, note: str = "") -> bool:
+    return _order_transition(
+        order=order,
+        allowed_from=[OrderStatus.AWAITING_PAYMENT],
+        to_status=OrderStatus.PAID,
+        changed_by=changed_by,
+        note=note,
+    )
+
+
+def order_mark_shipped(*, order: Order, changed_by: AbstractBaseUser | None) -> bool:
+    shipped = _order_transition(
+        order=order, allowed_from=[OrderStatus.PAID], to_status=OrderStatus.SHIPPED, changed_by=changed_by
+    )
+    if shipped:
+        transaction.on_commit(lambda: emails.send_order_shipped(order_id=order.pk))
+    return shipped
+
+
+def order_mark_delivered(*, order: Order, changed_by: AbstractBaseUser | None) -> bool:
+    return _order_transition(
+        order=order, allowed_from=[OrderStatus.SHIPPED], to_status=OrderStatus.DELIVERED, changed_by=changed_by
+    )
+
+
+def order_cancel(*, order: Order, changed_by: AbstractBaseUser | None, note: str = "") -> bool:
+    """Cancel an order not yet shipped; its units go back to stock (a paid one needs refunding by the owner)."""
+    return _order_transition(
+        order=order,
+        allowed_from=[OrderStatus.AWAITING_PAYMENT, OrderStatus.PAID],
+        to_status=OrderStatus.CANCELLED,
+        changed_by=changed_by,
+        note=note,
+    )
+
+
+def order_expire(*, order: Order) -> bool:
+    """An unpaid order past its time gives its stock back."""
+    return _order_transition(
+        order=order,
+        allowed_from=[OrderStatus.AWAITING_PAYMENT],
+        to_status=OrderStatus.EXPIRED,
+        changed_by=None,
+        note=f"Not paid within {settings.ORDER_PAYMENT_TIMEOUT_MINUTES} minutes",
+    )
+
+
+def orders_release_unpaid(*, now=None) -> int:
+    """Expire every order awaiting payment for longer than the timeout; returns how many this call expired."""
+    cutoff = (now or timezone.now()) - timedelta(minutes=settings.ORDER_PAYMENT_TIMEOUT_MINUTES)
+    stale = Order.objects.filter(status=OrderStatus.AWAITING_PAYMENT, created_at__lt=cutoff).order_by("pk")
+    return sum(order_expire(order=order) for order in stale)
+
+
+def payment_start(*, order: Order) -> Payment:
+    """A new payment attempt for an order awaiting payment (the first, or a retry after a failure)."""
+    if not order.is_awaiting_payment:
+        raise OrderError(f"Order {order.reference} is not awaiting payment.", code="not_payable")
+    return Payment.objects.create(
+        order=order,
+        variant=settings.CHECKOUT_PAYMENT_VARIANT,
+        description=f"Order {order.reference}",
+        total=order.total,
+        tax=order.vat_amount,
+        delivery=order.shipping_cost,
+        currency=settings.SHOP_CURRENCY,
+        billing_email=order.email,
+        billing_first_name=order.full_name,
+        billing_address_1=order.street,
+        billing_city=order.city,
+        billing_postcode=order.postal_code,
+        billing_country_code=str(order.country),
+    )
+
+
+def payment_settle(*, payment: Payment) -> None:
+    """A confirmed payment marks its order paid; one for an order no longer awaiting payment is logged for a refund."""
+    if payment.status != PaymentStatus.CONFIRMED:
+        return
+    order = payment.order
+    if not order_mark_paid(order=order, changed_by=None, note=f"Payment {payment.pk} confirmed ({payment.variant})"):
+        order.refresh_from_db(fields=["status"])
+        if order.status != OrderStatus.PAID:
+            logger.error("Payment %s confirmed for order %s in status %s", payment.pk, order.reference, order.status)
+
+
+def order_buy_again(*, user: AbstractBaseUser, order: Order) -> list[str]:
+    """Put the order's products back in the cart, as far as they are sold and in stock; returns what to tell."""
+    notices = []
+    for line in order.lines.all():
+        product = Product.objects.filter(pk=line.product_id).first() if line.product_id else None
+        if product is None:
+            notices.append(f"{line.product_name} is no longer sold.")
+            continue
+        try:
+            change = cart_services.cart_add_product(user=user, product=product, quantity=line.quantity)
+        except cart_services.CartError as error:
+            notices.append(error.message)
+            continue
+        if change.notice:
+            notices.append(f"{product.name}: {change.notice}")
+    return notices
