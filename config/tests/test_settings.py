@@ -156,6 +156,8 @@ def test_production_lets_load_balancers_probe_health_over_plain_http(load_settin
     assert any(re.search(pattern, "health/live/") for pattern in exempt)
     assert any(re.search(pattern, "health/") for pattern in exempt)
     assert not any(re.search(pattern, "cart/") for pattern in exempt)
+
+
 class TestPaymentVariants:
     """The dummy provider always; Stripe only when its key is in the environment."""
 
