@@ -1,31 +1,95 @@
-from django.db.models import Q, QuerySet
+from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
+from django.db import connection
+from django.db.models import Case, CharField, F, Func, IntegerField, Q, QuerySet, Subquery, Value, When
 
 from .models import Category, Product
+from .search_text import prefix_tsquery, search_words
 
-# Sort keys shown to shoppers, each with a tiebreaker so pages never overlap.
+# Sort keys shown to shoppers, each with a tiebreaker so pages never overlap. Each one is read in the order
+# of an index (see Product.Meta.indexes); the descending sorts read theirs backwards, hence "-id".
 PRODUCT_SORTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "name": ("Name", ("name", "id")),
     "price": ("Price: low to high", ("price", "id")),
-    "-price": ("Price: high to low", ("-price", "id")),
+    "-price": ("Price: high to low", ("-price", "-id")),
     "newest": ("Newest", ("-created_at", "-id")),
 }
 DEFAULT_SORT = "name"
+# Offered, and the default, only when there is a search query.
+RELEVANCE_SORT = "relevance"
+RELEVANCE_LABEL = "Relevance"
 
 
 def category_list() -> QuerySet[Category]:
     return Category.objects.all()
 
 
-def product_search(*, query: str = "", category_slug: str = "", sort: str = DEFAULT_SORT) -> QuerySet[Product]:
+def product_sort_options(*, query: str) -> dict[str, str]:
+    """The sorts a shopper may pick, key -> label; relevance first when searching."""
+    options = {key: label for key, (label, _) in PRODUCT_SORTS.items()}
+    return {RELEVANCE_SORT: RELEVANCE_LABEL, **options} if search_words(query) else options
+
+
+def product_default_sort(*, query: str) -> str:
+    return RELEVANCE_SORT if search_words(query) else DEFAULT_SORT
+
+
+def product_search(*, query: str = "", category_slug: str = "", sort: str = "") -> QuerySet[Product]:
+    """Active products, filtered by category and by every word of the query, in the chosen order.
+
+    Without a valid sort the order is relevance when there is a query, else by name. PostgreSQL ranks with
+    its full-text search and forgives typos with trigrams; SQLite (development) matches substrings.
+    """
     products = Product.objects.active().select_related("category")
     if category_slug:
-        products = products.filter(category__slug=category_slug)
-    for word in query.split():
+        # A scalar subquery: the planner treats it as one category id and reads the per-category indexes.
+        products = products.filter(category_id=Subquery(Category.objects.filter(slug=category_slug).values("id")[:1]))
+    words = search_words(query)
+    if not words:
+        _, ordering = PRODUCT_SORTS.get(sort, PRODUCT_SORTS[DEFAULT_SORT])
+        return products.order_by(*ordering)
+    if connection.vendor == "postgresql":
+        products = _product_search_postgresql(products=products, words=words)
+    else:
+        products = _product_search_sqlite(products=products, words=words)
+    if sort in PRODUCT_SORTS:
+        _, ordering = PRODUCT_SORTS[sort]
+        return products.order_by(*ordering)
+    return products.order_by("-relevance", "name", "id")
+
+
+def _product_search_postgresql(*, products: QuerySet[Product], words: list[str]) -> QuerySet[Product]:
+    """Full-text search (every word as a prefix) ranked name > category > description; trigrams when it finds nothing.
+
+    The search vector (weights A, B, C) is kept by a trigger; ts_rank's default weights rank A 1.0, B 0.4, C 0.2.
+    Only when no product has every word does the query fall back to "each word is in the vector or close to a
+    word of the name" (pg_trgm word similarity, "grnder" -> "Hand Grinder"), ranked by how close.
+    """
+    query = SearchQuery(prefix_tsquery(words), search_type="raw", config="simple")
+    full_text = products.filter(search_vector=query)
+    if full_text.exists():
+        return full_text.annotate(relevance=SearchRank(F("search_vector"), query))
+    normalized_name = Func(F("name"), function="store_search_normalize", output_field=CharField())
+    tolerant = products.annotate(normalized_name=normalized_name)
+    closeness = Value(0.0)
+    for word in words:
+        word_query = SearchQuery(prefix_tsquery([word]), search_type="raw", config="simple")
+        tolerant = tolerant.filter(Q(search_vector=word_query) | Q(normalized_name__trigram_word_similar=word))
+        closeness = closeness + TrigramWordSimilarity(Value(word), normalized_name)
+    return tolerant.annotate(relevance=closeness + SearchRank(F("search_vector"), query))
+
+
+def _product_search_sqlite(*, products: QuerySet[Product], words: list[str]) -> QuerySet[Product]:
+    """Development only: every word somewhere in name, description or category; name matches first."""
+    for word in words:
         products = products.filter(
             Q(name__icontains=word) | Q(description__icontains=word) | Q(category__name__icontains=word)
         )
-    _, ordering = PRODUCT_SORTS.get(sort, PRODUCT_SORTS[DEFAULT_SORT])
-    return products.order_by(*ordering)
+    name_matches = Q()
+    for word in words:
+        name_matches &= Q(name__icontains=word)
+    return products.annotate(
+        relevance=Case(When(name_matches, then=Value(1)), default=Value(0), output_field=IntegerField())
+    )
 
 
 def product_get_active(*, slug: str) -> Product | None:

@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
@@ -7,7 +6,11 @@ from django.views.decorators.http import require_safe
 
 from config.http import HtmxHttpRequest
 
-from .selectors import DEFAULT_SORT, PRODUCT_SORTS, category_list, product_get_active, product_search
+from .pagination import CappedPaginator
+from .selectors import category_list, product_default_sort, product_get_active, product_search, product_sort_options
+
+# Results counted and paged through at most; past it the list says "1,000+ products" and asks to narrow down.
+RESULT_CAP = 1000
 
 
 # require_safe: GET, and HEAD for uptime monitors and link checkers.
@@ -15,17 +18,18 @@ from .selectors import DEFAULT_SORT, PRODUCT_SORTS, category_list, product_get_a
 def product_list(request: HtmxHttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:100]
     category_slug = request.GET.get("category", "").strip()
-    sort = request.GET.get("sort", DEFAULT_SORT)
-    if sort not in PRODUCT_SORTS:
-        sort = DEFAULT_SORT
+    sorts = product_sort_options(query=query)
+    sort = request.GET.get("sort", "")
+    if sort not in sorts:
+        sort = product_default_sort(query=query)
     products = product_search(query=query, category_slug=category_slug, sort=sort)
-    page = Paginator(products, settings.STORE_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(products, settings.STORE_PAGE_SIZE, cap=RESULT_CAP).get_page(request.GET.get("page"))
     categories = list(category_list())
     context = {
         "page": page,
         "query": query,
         "sort": sort,
-        "sorts": {key: label for key, (label, _) in PRODUCT_SORTS.items()},
+        "sorts": sorts,
         "categories": categories,
         "current_category": next((c for c in categories if c.slug == category_slug), None),
         "category_slug": category_slug,
