@@ -1,7 +1,12 @@
 from django.contrib import admin
+from django.db import connection
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.utils.html import format_html
 
 from .models import Category, Product
+from .pagination import EstimatedCountPaginator
+from .selectors import product_admin_search
 
 
 @admin.register(Category)
@@ -18,13 +23,28 @@ class ProductAdmin(admin.ModelAdmin):
     list_editable = ["price", "stock", "is_active"]
     list_filter = ["is_active", "category", "created_at"]
     list_select_related = ["category"]
+    # On PostgreSQL the search uses the shop's search vector (see get_search_results); these serve SQLite.
     search_fields = ["name", "description", "slug"]
+    search_help_text = "Words of the name, category or description (each as the start of a word), or an exact slug."
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["created_at", "updated_at"]
     list_per_page = 50
+    # A million products: order by an index (name, id), never COUNT(*) the whole table (the paginator
+    # estimates large lists, and no second "of N total" count), no facet counts.
+    ordering = ["name", "id"]
+    paginator = EstimatedCountPaginator
+    show_full_result_count = False
+    show_facets = admin.ShowFacets.NEVER
 
     @admin.display(description="Image")
     def thumbnail(self, product: Product) -> str:
         if not product.image:
             return "—"
         return format_html('<img src="{}" alt="" width="40" height="40">', product.image.url)
+
+    def get_search_results(
+        self, request: HttpRequest, queryset: QuerySet[Product], search_term: str
+    ) -> tuple[QuerySet[Product], bool]:
+        if connection.vendor != "postgresql" or not search_term.strip():
+            return super().get_search_results(request, queryset, search_term)
+        return product_admin_search(products=queryset, search_term=search_term), False

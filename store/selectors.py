@@ -33,11 +33,14 @@ def product_default_sort(*, query: str) -> str:
     return RELEVANCE_SORT if search_words(query) else DEFAULT_SORT
 
 
-def product_search(*, query: str = "", category_slug: str = "", sort: str = "") -> QuerySet[Product]:
+def product_search(
+    *, query: str = "", category_slug: str = "", sort: str = "", tolerate_typos: bool = False
+) -> QuerySet[Product]:
     """Active products, filtered by category and by every word of the query, in the chosen order.
 
     Without a valid sort the order is relevance when there is a query, else by name. PostgreSQL ranks with
-    its full-text search and forgives typos with trigrams; SQLite (development) matches substrings.
+    its full-text search, and with ``tolerate_typos`` also takes names close to each word (for when nothing
+    has every word); SQLite (development) matches substrings and ignores ``tolerate_typos``.
     """
     products = Product.objects.active().select_related("category")
     if category_slug:
@@ -48,7 +51,7 @@ def product_search(*, query: str = "", category_slug: str = "", sort: str = "") 
         _, ordering = PRODUCT_SORTS.get(sort, PRODUCT_SORTS[DEFAULT_SORT])
         return products.order_by(*ordering)
     if connection.vendor == "postgresql":
-        products = _product_search_postgresql(products=products, words=words)
+        products = _product_search_postgresql(products=products, words=words, tolerate_typos=tolerate_typos)
     else:
         products = _product_search_sqlite(products=products, words=words)
     if sort in PRODUCT_SORTS:
@@ -57,25 +60,42 @@ def product_search(*, query: str = "", category_slug: str = "", sort: str = "") 
     return products.order_by("-relevance", "name", "id")
 
 
-def _product_search_postgresql(*, products: QuerySet[Product], words: list[str]) -> QuerySet[Product]:
-    """Full-text search (every word as a prefix) ranked name > category > description; trigrams when it finds nothing.
+def _product_search_postgresql(
+    *, products: QuerySet[Product], words: list[str], tolerate_typos: bool
+) -> QuerySet[Product]:
+    """Full-text search (every word as a prefix) ranked name > category > description; trigrams for typos.
 
     The search vector (weights A, B, C) is kept by a trigger; ts_rank's default weights rank A 1.0, B 0.4, C 0.2.
-    Only when no product has every word does the query fall back to "each word is in the vector or close to a
-    word of the name" (pg_trgm word similarity, "grnder" -> "Hand Grinder"), ranked by how close.
+    A whole word counts twice as much as the start of a longer one ("tea": "Tea Towel" before "Teapot").
+    Tolerating typos, each word must be in the vector or close to a word of the name (pg_trgm word
+    similarity, served by the trigram index: "grnder" finds "Hand Grinder"), and closeness adds to the rank.
     """
-    query = SearchQuery(prefix_tsquery(words), search_type="raw", config="simple")
-    full_text = products.filter(search_vector=query)
-    if full_text.exists():
-        return full_text.annotate(relevance=SearchRank(F("search_vector"), query))
+    prefixes = SearchQuery(prefix_tsquery(words), search_type="raw", config="simple")
+    whole_words = SearchQuery(" & ".join(words), search_type="raw", config="simple")
+    relevance = 2 * SearchRank(F("search_vector"), whole_words) + SearchRank(F("search_vector"), prefixes)
+    if not tolerate_typos:
+        return products.filter(search_vector=prefixes).annotate(relevance=relevance)
     normalized_name = Func(F("name"), function="store_search_normalize", output_field=CharField())
     tolerant = products.annotate(normalized_name=normalized_name)
-    closeness = Value(0.0)
     for word in words:
-        word_query = SearchQuery(prefix_tsquery([word]), search_type="raw", config="simple")
-        tolerant = tolerant.filter(Q(search_vector=word_query) | Q(normalized_name__trigram_word_similar=word))
-        closeness = closeness + TrigramWordSimilarity(Value(word), normalized_name)
-    return tolerant.annotate(relevance=closeness + SearchRank(F("search_vector"), query))
+        word_prefix = SearchQuery(prefix_tsquery([word]), search_type="raw", config="simple")
+        tolerant = tolerant.filter(Q(search_vector=word_prefix) | Q(normalized_name__trigram_word_similar=word))
+        relevance = relevance + TrigramWordSimilarity(Value(word), normalized_name)
+    return tolerant.annotate(relevance=relevance)
+
+
+def product_admin_search(*, products: QuerySet[Product], search_term: str) -> QuerySet[Product]:
+    """PostgreSQL: the admin's search, by slug or every word as a prefix in the search vector; no ranking.
+
+    Both read an index (the slug's unique index, the search vector's GIN index), whatever the list's filters.
+    """
+    words = search_words(search_term)
+    by_slug = Q(slug=search_term.strip())
+    if not words:
+        return products.filter(by_slug)
+    return products.filter(
+        by_slug | Q(search_vector=SearchQuery(prefix_tsquery(words), search_type="raw", config="simple"))
+    )
 
 
 def _product_search_sqlite(*, products: QuerySet[Product], words: list[str]) -> QuerySet[Product]:

@@ -23,7 +23,12 @@ def product_list(request: HtmxHttpRequest) -> HttpResponse:
     if sort not in sorts:
         sort = product_default_sort(query=query)
     products = product_search(query=query, category_slug=category_slug, sort=sort)
-    page = CappedPaginator(products, settings.STORE_PAGE_SIZE, cap=RESULT_CAP).get_page(request.GET.get("page"))
+    paginator = CappedPaginator(products, settings.STORE_PAGE_SIZE, cap=RESULT_CAP)
+    if query and paginator.count == 0:
+        # Nothing has every word: look again, forgiving typos and taking parts of words.
+        products = product_search(query=query, category_slug=category_slug, sort=sort, tolerate_typos=True)
+        paginator = CappedPaginator(products, settings.STORE_PAGE_SIZE, cap=RESULT_CAP)
+    page = paginator.get_page(request.GET.get("page"))
     categories = list(category_list())
     context = {
         "page": page,
