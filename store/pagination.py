@@ -11,15 +11,17 @@ class CappedPaginator(Paginator):
 
     The count reads at most cap + 1 rows in the listing's own order (the index it is served by), so a page
     costs the same for a hundred products as for a million; the last page is never deeper than the cap.
+    A list (the ranked ids of a search, already at most cap + 1 long) is counted with len().
     """
 
-    def __init__(self, object_list: QuerySet, per_page: int, *, cap: int) -> None:
+    def __init__(self, object_list: QuerySet | list, per_page: int, *, cap: int) -> None:
         super().__init__(object_list, per_page)
         self.cap = cap
 
     @cached_property
     def counted(self) -> int:
-        return self.object_list[: self.cap + 1].count()
+        first = self.object_list[: self.cap + 1]
+        return first.count() if isinstance(first, QuerySet) else len(first)
 
     @cached_property
     def count(self) -> int:

@@ -1,6 +1,8 @@
+from django.contrib.postgres.lookups import TrigramWordSimilar
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
 from django.db import connection
 from django.db.models import Case, CharField, F, Func, IntegerField, Q, QuerySet, Subquery, Value, When
+from django.db.models.expressions import Combinable
 
 from .models import Category, Product
 from .search_text import prefix_tsquery, search_words
@@ -34,13 +36,22 @@ def product_default_sort(*, query: str) -> str:
 
 
 def product_search(
-    *, query: str = "", category_slug: str = "", sort: str = "", tolerate_typos: bool = False
+    *,
+    query: str = "",
+    category_slug: str = "",
+    sort: str = "",
+    tolerate_typos: bool = False,
+    max_matches: int | None = None,
 ) -> QuerySet[Product]:
     """Active products, filtered by category and by every word of the query, in the chosen order.
 
     Without a valid sort the order is relevance when there is a query, else by name. PostgreSQL ranks with
     its full-text search, and with ``tolerate_typos`` also takes names close to each word (for when nothing
     has every word); SQLite (development) matches substrings and ignores ``tolerate_typos``.
+
+    ``max_matches`` bounds the work of a search: only that many matches (the first the index yields) are
+    ranked and sorted, so "tea" in a million products costs what a rarer word does. The shop asks for one
+    more than it counts, and says "1,000+" past that.
     """
     products = Product.objects.active().select_related("category")
     if category_slug:
@@ -51,18 +62,21 @@ def product_search(
         _, ordering = PRODUCT_SORTS.get(sort, PRODUCT_SORTS[DEFAULT_SORT])
         return products.order_by(*ordering)
     if connection.vendor == "postgresql":
-        products = _product_search_postgresql(products=products, words=words, tolerate_typos=tolerate_typos)
+        condition, relevance = _product_match_postgresql(words=words, tolerate_typos=tolerate_typos)
     else:
-        products = _product_search_sqlite(products=products, words=words)
+        condition, relevance = _product_match_sqlite(words=words)
+    matches = products.filter(condition)
+    if max_matches is not None:
+        first_matches = matches.order_by().values("pk")[:max_matches]
+        matches = Product.objects.select_related("category").filter(pk__in=Subquery(first_matches))
+    matches = matches.annotate(relevance=relevance)
     if sort in PRODUCT_SORTS:
         _, ordering = PRODUCT_SORTS[sort]
-        return products.order_by(*ordering)
-    return products.order_by("-relevance", "name", "id")
+        return matches.order_by(*ordering)
+    return matches.order_by("-relevance", "name", "id")
 
 
-def _product_search_postgresql(
-    *, products: QuerySet[Product], words: list[str], tolerate_typos: bool
-) -> QuerySet[Product]:
+def _product_match_postgresql(*, words: list[str], tolerate_typos: bool) -> tuple[Q, Combinable]:
     """Full-text search (every word as a prefix) ranked name > category > description; trigrams for typos.
 
     The search vector (weights A, B, C) is kept by a trigger; ts_rank's default weights rank A 1.0, B 0.4, C 0.2.
@@ -74,14 +88,15 @@ def _product_search_postgresql(
     whole_words = SearchQuery(" & ".join(words), search_type="raw", config="simple")
     relevance = 2 * SearchRank(F("search_vector"), whole_words) + SearchRank(F("search_vector"), prefixes)
     if not tolerate_typos:
-        return products.filter(search_vector=prefixes).annotate(relevance=relevance)
+        return Q(search_vector=prefixes), relevance
+    # The same expression as the trigram index (migration 0003), so the index serves it.
     normalized_name = Func(F("name"), function="store_search_normalize", output_field=CharField())
-    tolerant = products.annotate(normalized_name=normalized_name)
+    condition = Q()
     for word in words:
         word_prefix = SearchQuery(prefix_tsquery([word]), search_type="raw", config="simple")
-        tolerant = tolerant.filter(Q(search_vector=word_prefix) | Q(normalized_name__trigram_word_similar=word))
+        condition &= Q(search_vector=word_prefix) | Q(TrigramWordSimilar(normalized_name, Value(word)))
         relevance = relevance + TrigramWordSimilarity(Value(word), normalized_name)
-    return tolerant.annotate(relevance=relevance)
+    return condition, relevance
 
 
 def product_admin_search(*, products: QuerySet[Product], search_term: str) -> QuerySet[Product]:
@@ -98,18 +113,20 @@ def product_admin_search(*, products: QuerySet[Product], search_term: str) -> Qu
     )
 
 
-def _product_search_sqlite(*, products: QuerySet[Product], words: list[str]) -> QuerySet[Product]:
+def _product_match_sqlite(*, words: list[str]) -> tuple[Q, Combinable]:
     """Development only: every word somewhere in name, description or category; name matches first."""
-    for word in words:
-        products = products.filter(
-            Q(name__icontains=word) | Q(description__icontains=word) | Q(category__name__icontains=word)
-        )
+    condition = Q()
     name_matches = Q()
     for word in words:
+        condition &= Q(name__icontains=word) | Q(description__icontains=word) | Q(category__name__icontains=word)
         name_matches &= Q(name__icontains=word)
-    return products.annotate(
-        relevance=Case(When(name_matches, then=Value(1)), default=Value(0), output_field=IntegerField())
-    )
+    return condition, Case(When(name_matches, then=Value(1)), default=Value(0), output_field=IntegerField())
+
+
+def product_list_in_order(*, ids: list[int]) -> list[Product]:
+    """The products with these ids (a page of ranked search results), in the order given."""
+    products = Product.objects.select_related("category").in_bulk(ids)
+    return [products[pk] for pk in ids if pk in products]
 
 
 def product_get_active(*, slug: str) -> Product | None:

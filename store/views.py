@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.paginator import Page
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
@@ -7,7 +8,15 @@ from django.views.decorators.http import require_safe
 from config.http import HtmxHttpRequest
 
 from .pagination import CappedPaginator
-from .selectors import category_list, product_default_sort, product_get_active, product_search, product_sort_options
+from .search_text import search_words
+from .selectors import (
+    category_list,
+    product_default_sort,
+    product_get_active,
+    product_list_in_order,
+    product_search,
+    product_sort_options,
+)
 
 # Results counted and paged through at most; past it the list says "1,000+ products" and asks to narrow down.
 RESULT_CAP = 1000
@@ -22,13 +31,12 @@ def product_list(request: HtmxHttpRequest) -> HttpResponse:
     sort = request.GET.get("sort", "")
     if sort not in sorts:
         sort = product_default_sort(query=query)
-    products = product_search(query=query, category_slug=category_slug, sort=sort)
-    paginator = CappedPaginator(products, settings.STORE_PAGE_SIZE, cap=RESULT_CAP)
-    if query and paginator.count == 0:
-        # Nothing has every word: look again, forgiving typos and taking parts of words.
-        products = product_search(query=query, category_slug=category_slug, sort=sort, tolerate_typos=True)
-        paginator = CappedPaginator(products, settings.STORE_PAGE_SIZE, cap=RESULT_CAP)
-    page = paginator.get_page(request.GET.get("page"))
+    page_number = request.GET.get("page")
+    if search_words(query):
+        page = _search_results_page(query=query, category_slug=category_slug, sort=sort, page_number=page_number)
+    else:
+        products = product_search(category_slug=category_slug, sort=sort)
+        page = CappedPaginator(products, settings.STORE_PAGE_SIZE, cap=RESULT_CAP).get_page(page_number)
     categories = list(category_list())
     context = {
         "page": page,
@@ -43,6 +51,21 @@ def product_list(request: HtmxHttpRequest) -> HttpResponse:
     response = render(request, template, context)
     patch_vary_headers(response, ["HX-Request"])
     return response
+
+
+def _search_results_page(*, query: str, category_slug: str, sort: str, page_number: str | None) -> Page:
+    """One query ranks the matches (the first RESULT_CAP + 1 of them), then the page's products are read by id."""
+    matches = product_search(query=query, category_slug=category_slug, sort=sort, max_matches=RESULT_CAP + 1)
+    ranked_ids = list(matches.values_list("pk", flat=True))
+    if not ranked_ids:
+        # Nothing has every word: look again, forgiving typos and taking parts of words.
+        matches = product_search(
+            query=query, category_slug=category_slug, sort=sort, tolerate_typos=True, max_matches=RESULT_CAP + 1
+        )
+        ranked_ids = list(matches.values_list("pk", flat=True))
+    page = CappedPaginator(ranked_ids, settings.STORE_PAGE_SIZE, cap=RESULT_CAP).get_page(page_number)
+    page.object_list = product_list_in_order(ids=page.object_list)
+    return page
 
 
 @require_safe
