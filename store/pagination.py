@@ -34,10 +34,11 @@ class CappedPaginator(Paginator):
 
 
 class EstimatedCountPaginator(Paginator):
-    """For the admin: on PostgreSQL, above ``EXACT_UP_TO`` rows the planner's estimate stands in for COUNT(*).
+    """For the admin: on PostgreSQL, counts exactly only up to ``EXACT_UP_TO`` rows, then estimates.
 
-    The estimate comes from EXPLAIN of the list's own query (table statistics: pg_class.reltuples and the
-    columns' histograms), so it costs the same for any filter. Small results are counted exactly.
+    Two statements at any size: a count that reads at most EXACT_UP_TO + 1 rows, and EXPLAIN of the
+    list's own query, whose row estimate (table statistics: pg_class.reltuples and the columns'
+    histograms) stands in when the count stops at its limit. Other databases count as usual.
     """
 
     EXACT_UP_TO = 10_000
@@ -45,11 +46,11 @@ class EstimatedCountPaginator(Paginator):
     @cached_property
     def count(self) -> int:
         queryset = self.object_list
-        if isinstance(queryset, QuerySet) and connections[queryset.db].vendor == "postgresql":
-            estimate = planner_row_estimate(queryset)
-            if estimate > self.EXACT_UP_TO:
-                return estimate
-        return super().count
+        if not (isinstance(queryset, QuerySet) and connections[queryset.db].vendor == "postgresql"):
+            return super().count
+        counted = queryset[: self.EXACT_UP_TO + 1].count()  # in the list's order: read along its index
+        estimate = planner_row_estimate(queryset)
+        return counted if counted <= self.EXACT_UP_TO else max(estimate, counted)
 
 
 def planner_row_estimate(queryset: QuerySet) -> int:

@@ -3,6 +3,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordS
 from django.db import connection
 from django.db.models import Case, CharField, F, Func, IntegerField, Q, QuerySet, Subquery, Value, When
 from django.db.models.expressions import Combinable
+from django.db.models.lookups import Contains
 
 from .models import Category, Product
 from .search_text import prefix_tsquery, search_words
@@ -16,6 +17,8 @@ PRODUCT_SORTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "newest": ("Newest", ("-created_at", "-id")),
 }
 DEFAULT_SORT = "name"
+# Shorter words of a typo-tolerant search match as parts of a name's words rather than by similarity.
+TRIGRAM_MIN_WORD_LENGTH = 4
 # Offered, and the default, only when there is a search query.
 RELEVANCE_SORT = "relevance"
 RELEVANCE_LABEL = "Relevance"
@@ -94,8 +97,14 @@ def _product_match_postgresql(*, words: list[str], tolerate_typos: bool) -> tupl
     condition = Q()
     for word in words:
         word_prefix = SearchQuery(prefix_tsquery([word]), search_type="raw", config="simple")
-        condition &= Q(search_vector=word_prefix) | Q(TrigramWordSimilar(normalized_name, Value(word)))
-        relevance = relevance + TrigramWordSimilarity(Value(word), normalized_name)
+        if len(word) < TRIGRAM_MIN_WORD_LENGTH:
+            # Too short to be mistyped usefully, and its few trigrams match half the catalog: a part of a
+            # word of the name instead ("pot" finds "Teapot"), one trigram, served by the same index.
+            near = Q(Contains(normalized_name, word))
+        else:
+            near = Q(TrigramWordSimilar(normalized_name, Value(word)))
+            relevance = relevance + TrigramWordSimilarity(Value(word), normalized_name)
+        condition &= Q(search_vector=word_prefix) | near
     return condition, relevance
 
 

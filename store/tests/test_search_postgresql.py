@@ -58,6 +58,7 @@ def test_results_come_in_order_of_relevance(query, expected):
         ("ceramic driper", ["Pour-over Dripper"]),  # one word right (in the description), one mistyped
         ("teapto", ["Cast Iron Teapot"]),  # two letters swapped
         ("inder", ["Hand Grinder"]),  # the middle of a word
+        ("tea pot", ["Cast Iron Teapot"]),  # a short word inside a word of the name
     ],
 )
 def test_typos_and_parts_of_words_still_find_the_product(query, expected):
