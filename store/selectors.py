@@ -52,9 +52,9 @@ def product_search(
     its full-text search, and with ``tolerate_typos`` also takes names close to each word (for when nothing
     has every word); SQLite (development) matches substrings and ignores ``tolerate_typos``.
 
-    ``max_matches`` bounds the work of a search: only that many matches (the first the index yields) are
-    ranked and sorted, so "tea" in a million products costs what a rarer word does. The shop asks for one
-    more than it counts, and says "1,000+" past that.
+    ``max_matches`` bounds the work of a search by relevance: only that many matches (the first the index
+    yields) are ranked, so "tea" in a million products costs what a rarer word does. The shop asks for one
+    more than it counts, and says "1,000+" past that. A chosen sort orders all the matches.
     """
     products = Product.objects.active().select_related("category")
     if category_slug:
@@ -69,14 +69,14 @@ def product_search(
     else:
         condition, relevance = _product_match_sqlite(words=words)
     matches = products.filter(condition)
+    if sort in PRODUCT_SORTS:
+        # Read along the sort's index, or the matches sorted: either way the true first ones.
+        _, ordering = PRODUCT_SORTS[sort]
+        return matches.order_by(*ordering)
     if max_matches is not None:
         first_matches = matches.order_by().values("pk")[:max_matches]
         matches = Product.objects.select_related("category").filter(pk__in=Subquery(first_matches))
-    matches = matches.annotate(relevance=relevance)
-    if sort in PRODUCT_SORTS:
-        _, ordering = PRODUCT_SORTS[sort]
-        return matches.order_by(*ordering)
-    return matches.order_by("-relevance", "name", "id")
+    return matches.annotate(relevance=relevance).order_by("-relevance", "name", "id")
 
 
 def _product_match_postgresql(*, words: list[str], tolerate_typos: bool) -> tuple[Q, Combinable]:

@@ -139,3 +139,13 @@ def test_statements_per_page_do_not_grow_with_the_catalog(admin_client):
 @pytest.fixture
 def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.mark.usefixtures("small_cap")
+def test_a_chosen_sort_orders_every_match_not_only_the_first_ranked_ones(client):
+    for n in range(40):
+        ProductFactory(name=f"Teapot {n:02}", price=Decimal(100 - n))
+
+    response = client.get(HOME, {"q": "teapot", "sort": "price"})
+
+    assert listed_names(response)[:3] == ["Teapot 39", "Teapot 38", "Teapot 37"]
