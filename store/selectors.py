@@ -108,18 +108,20 @@ def _product_match_postgresql(*, words: list[str], tolerate_typos: bool) -> tupl
     return condition, relevance
 
 
-def product_admin_search(*, products: QuerySet[Product], search_term: str) -> QuerySet[Product]:
-    """PostgreSQL: the admin's search, by slug or every word as a prefix in the search vector; no ranking.
+def product_admin_search(*, products: QuerySet[Product], search_term: str, max_matches: int) -> QuerySet[Product]:
+    """PostgreSQL: the admin's search, by exact slug or every word as a prefix in the search vector.
 
-    Both read an index (the slug's unique index, the search vector's GIN index), whatever the list's filters.
+    Like the shop's, the best matches come first (annotated ``search_rank``), among the first ``max_matches``
+    the indexes yield (the slug's unique index, the search vector's GIN index): a product list sorted by
+    name would otherwise be read along the name index, row by row, looking for matches.
     """
     words = search_words(search_term)
-    by_slug = Q(slug=search_term.strip())
-    if not words:
-        return products.filter(by_slug)
-    return products.filter(
-        by_slug | Q(search_vector=SearchQuery(prefix_tsquery(words), search_type="raw", config="simple"))
-    )
+    query = SearchQuery(prefix_tsquery(words) if words else "", search_type="raw", config="simple")
+    condition = Q(slug=search_term.strip())
+    if words:
+        condition |= Q(search_vector=query)
+    first_matches = products.filter(condition).order_by().values("pk")[:max_matches]
+    return products.filter(pk__in=Subquery(first_matches)).annotate(search_rank=SearchRank(F("search_vector"), query))
 
 
 def _product_match_sqlite(*, words: list[str]) -> tuple[Q, Combinable]:

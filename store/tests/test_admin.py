@@ -147,12 +147,14 @@ def test_search_never_counts_the_whole_table_again(admin_client):
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the admin's search vector search needs PostgreSQL")
-def test_on_postgresql_the_owner_finds_products_by_the_start_of_words_or_the_exact_slug(admin_client):
+def test_on_postgresql_the_owner_finds_the_best_matches_by_the_start_of_words_or_the_exact_slug(admin_client):
     ProductFactory(name="Hand Grinder", slug="hand-grinder", description="Steel burrs")
     ProductFactory(name="Sencha", slug="sencha", category=CategoryFactory(name="Tea", slug="tea"))
 
     assert changelist_names(admin_client.get(CHANGELIST, {"q": "grind steel"})) == ["Hand Grinder"]
-    assert changelist_names(admin_client.get(CHANGELIST, {"q": "tea"})) == ["Sencha"]  # the category's name
+    ProductFactory(name="Tea Towel", slug="tea-towel")
+    # The best matches first: the word in the name, then in the category's name.
+    assert changelist_names(admin_client.get(CHANGELIST, {"q": "tea"})) == ["Tea Towel", "Sencha"]
     assert changelist_names(admin_client.get(CHANGELIST, {"q": "hand-grinder"})) == ["Hand Grinder"]
 
 
