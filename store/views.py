@@ -54,15 +54,15 @@ def product_list(request: HtmxHttpRequest) -> HttpResponse:
 
 
 def _search_results_page(*, query: str, category_slug: str, sort: str, page_number: str | None) -> Page:
-    """One query ranks the matches (the first RESULT_CAP + 1 of them), then the page's products are read by id."""
+    """One query orders the matches and returns the first RESULT_CAP + 1 ids, then the page's products are read."""
     matches = product_search(query=query, category_slug=category_slug, sort=sort, max_matches=RESULT_CAP + 1)
-    ranked_ids = list(matches.values_list("pk", flat=True))
+    ranked_ids = list(matches.values_list("pk", flat=True)[: RESULT_CAP + 1])
     if not ranked_ids:
         # Nothing has every word: look again, forgiving typos and taking parts of words.
         matches = product_search(
             query=query, category_slug=category_slug, sort=sort, tolerate_typos=True, max_matches=RESULT_CAP + 1
         )
-        ranked_ids = list(matches.values_list("pk", flat=True))
+        ranked_ids = list(matches.values_list("pk", flat=True)[: RESULT_CAP + 1])
     page = CappedPaginator(ranked_ids, settings.STORE_PAGE_SIZE, cap=RESULT_CAP).get_page(page_number)
     page.object_list = product_list_in_order(ids=page.object_list)
     return page

@@ -149,3 +149,13 @@ def test_a_chosen_sort_orders_every_match_not_only_the_first_ranked_ones(client)
     response = client.get(HOME, {"q": "teapot", "sort": "price"})
 
     assert listed_names(response)[:3] == ["Teapot 39", "Teapot 38", "Teapot 37"]
+
+
+@pytest.mark.usefixtures("small_cap")
+def test_a_sorted_search_also_stops_counting_at_the_cap(client):
+    for n in range(30):
+        ProductFactory(name=f"Teapot {n:02}")
+
+    html = client.get(HOME, {"q": "teapot", "sort": "name"}).content.decode()
+
+    assert "24+ products" in html
