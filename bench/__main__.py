@@ -1,7 +1,9 @@
-"""``make bench``: in-process on PostgreSQL and SQLite, the HTTP load run, then the report.
+"""``make bench``: in-process on PostgreSQL and SQLite, the HTTP load run, the catalog at scale, then the report.
 
 Needs PostgreSQL (BENCH_DATABASE_URL, else DATABASE_URL, else
 postgres://postgres@127.0.0.1:5432/postgres) and stops at once, saying so, without it.
+BENCH_CATALOG_SIZES picks the catalog sizes (default "1000 100000 1000000"; e.g. "1000 100000"
+skips the million, whose build takes about five minutes); "0" skips the catalog benchmark.
 """
 
 import os
@@ -31,6 +33,16 @@ def main() -> None:
     run("bench.inprocess", "--output", str(RESULTS / "inprocess-postgresql.json"), DATABASE_URL=server)
     run("bench.inprocess", "--output", str(RESULTS / "inprocess-sqlite.json"), DATABASE_URL=None)
     run("bench.load", "--output", str(RESULTS / "load.json"), BENCH_DATABASE_URL=server)
+    catalog_sizes = os.environ.get("BENCH_CATALOG_SIZES", "1000 100000 1000000").split()
+    if catalog_sizes != ["0"]:
+        run(
+            "bench.catalog",
+            "--output",
+            str(RESULTS / "catalog.json"),
+            "--sizes",
+            *catalog_sizes,
+            BENCH_DATABASE_URL=server,
+        )
     run("bench.report")
 
 

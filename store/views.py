@@ -1,47 +1,73 @@
 from django.conf import settings
-from django.core.paginator import Paginator
+from django.core.paginator import Page
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
+from django.views.decorators.vary import vary_on_headers
 from django.views.static import serve
 
 from web.http import HtmxHttpRequest
 
+from .pagination import CappedPaginator
+from .search_text import search_words
 from .selectors import (
-    DEFAULT_SORT,
-    PRODUCT_SORTS,
     category_list,
+    product_default_sort,
     product_get_active,
+    product_list_in_order,
     product_list_related,
     product_search,
+    product_sort_options,
 )
+
+# Results counted and paged through at most; past it the list says "1,000+ products" and asks to narrow down.
+RESULT_CAP = 1000
 
 
 # require_safe: GET, and HEAD for uptime monitors and link checkers.
 @require_safe
+@vary_on_headers("HX-Request")  # one URL answers the page or, to htmx, its results
 def product_list(request: HtmxHttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:100]
     category_slug = request.GET.get("category", "").strip()
-    sort = request.GET.get("sort", DEFAULT_SORT)
-    if sort not in PRODUCT_SORTS:
-        sort = DEFAULT_SORT
-    products = product_search(query=query, category_slug=category_slug, sort=sort)
-    page = Paginator(products, settings.STORE_PAGE_SIZE).get_page(request.GET.get("page"))
+    sorts = product_sort_options(query=query)
+    sort = request.GET.get("sort", "")
+    if sort not in sorts:
+        sort = product_default_sort(query=query)
+    page_number = request.GET.get("page")
+    if search_words(query):
+        page = _search_results_page(query=query, category_slug=category_slug, sort=sort, page_number=page_number)
+    else:
+        products = product_search(category_slug=category_slug, sort=sort)
+        page = CappedPaginator(products, settings.STORE_PAGE_SIZE, cap=RESULT_CAP).get_page(page_number)
     categories = list(category_list())
     context = {
         "page": page,
         "query": query,
         "sort": sort,
-        "sorts": {key: label for key, (label, _) in PRODUCT_SORTS.items()},
+        "sorts": sorts,
         "categories": categories,
         "current_category": next((c for c in categories if c.slug == category_slug), None),
         "category_slug": category_slug,
     }
     template = "store/product_list.html#results" if request.htmx else "store/product_list.html"
-    response = render(request, template, context)
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+    return render(request, template, context)
+
+
+def _search_results_page(*, query: str, category_slug: str, sort: str, page_number: str | None) -> Page:
+    """One query orders the matches and returns the first RESULT_CAP + 1 ids, then the page's products are read."""
+    matches = product_search(query=query, category_slug=category_slug, sort=sort, max_matches=RESULT_CAP + 1)
+    ranked_ids = list(matches.values_list("pk", flat=True)[: RESULT_CAP + 1])
+    if not ranked_ids:
+        # Nothing has every word: look again, forgiving typos and taking parts of words.
+        matches = product_search(
+            query=query, category_slug=category_slug, sort=sort, tolerate_typos=True, max_matches=RESULT_CAP + 1
+        )
+        ranked_ids = list(matches.values_list("pk", flat=True)[: RESULT_CAP + 1])
+    page = CappedPaginator(ranked_ids, settings.STORE_PAGE_SIZE, cap=RESULT_CAP).get_page(page_number)
+    page.object_list = product_list_in_order(ids=page.object_list)
+    return page
 
 
 @require_safe

@@ -4,9 +4,12 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from store.models import Product
+from store.pagination import EstimatedCountPaginator
 from tests.factories import CategoryFactory, ProductFactory
 
 pytestmark = pytest.mark.django_db
@@ -126,3 +129,63 @@ def test_shoppers_cannot_open_the_admin(client, django_user_model):
 
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("admin:login"))
+
+
+# A large catalog
+
+
+def test_search_never_counts_the_whole_table_again(admin_client):
+    ProductFactory(name="Hand Grinder")
+    ProductFactory(name="Sencha")
+
+    response = admin_client.get(CHANGELIST, {"q": "grinder"})
+
+    page = response.content.decode()
+    assert changelist_names(response) == ["Hand Grinder"]
+    assert "1 result" in page
+    assert "total" not in page  # Django's "(2 total)" link costs a second COUNT(*) of every product
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the admin's search vector search needs PostgreSQL")
+def test_on_postgresql_the_owner_finds_the_best_matches_by_the_start_of_words_or_the_exact_slug(admin_client):
+    ProductFactory(name="Hand Grinder", slug="hand-grinder", description="Steel burrs")
+    ProductFactory(name="Sencha", slug="sencha", category=CategoryFactory(name="Tea", slug="tea"))
+
+    assert changelist_names(admin_client.get(CHANGELIST, {"q": "grind steel"})) == ["Hand Grinder"]
+    ProductFactory(name="Tea Towel", slug="tea-towel")
+    # The best matches first: the word in the name, then in the category's name.
+    assert changelist_names(admin_client.get(CHANGELIST, {"q": "tea"})) == ["Tea Towel", "Sencha"]
+    assert changelist_names(admin_client.get(CHANGELIST, {"q": "hand-grinder"})) == ["Hand Grinder"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the planner's estimate is PostgreSQL's")
+def test_on_postgresql_a_large_list_is_estimated_not_counted(admin_client, monkeypatch):
+    monkeypatch.setattr(EstimatedCountPaginator, "EXACT_UP_TO", 10)  # stands in for 10,000
+    for n in range(30):
+        ProductFactory(name=f"Product {n:02}")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE store_product")
+
+    with CaptureQueriesContext(connection) as captured:
+        response = admin_client.get(CHANGELIST)
+
+    counts = [query["sql"] for query in captured.captured_queries if "COUNT(" in query["sql"].upper()]
+    assert counts
+    assert all("LIMIT 11" in sql for sql in counts)  # never further than EXACT_UP_TO + 1 rows
+    assert response.context["cl"].result_count == 30  # the statistics are fresh: the estimate is exact
+    assert "30 products" in response.content.decode()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the planner's estimate is PostgreSQL's")
+def test_on_postgresql_a_small_result_is_counted_exactly(admin_client, monkeypatch):
+    monkeypatch.setattr(EstimatedCountPaginator, "EXACT_UP_TO", 10)
+    for n in range(30):
+        ProductFactory(name=f"Product {n:02}", is_active=n >= 3)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE store_product")
+
+    with CaptureQueriesContext(connection) as captured:
+        response = admin_client.get(CHANGELIST, {"is_active__exact": "0"})
+
+    assert response.context["cl"].result_count == 3
+    assert any("COUNT(" in query["sql"].upper() for query in captured.captured_queries)

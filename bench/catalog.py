@@ -1,0 +1,204 @@
+"""Catalog benchmark: the shop's listing, search, product and admin pages at 1,000 / 100,000 / 1,000,000 products.
+
+For each catalog size it measures every page's server time (median and p95 after warm-up) and SQL
+statements, through Django's full WSGI handler with the production settings (``bench.settings``), like
+``bench.inprocess``. The catalog grows in one PostgreSQL database of its own (``BENCH_CATALOG_DATABASE``,
+default ``bench_catalog``, dropped at the end): migrate, the demo catalog, then ``generate_catalog`` tops
+the generated products up to each size in turn (the build is timed), followed by VACUUM ANALYZE.
+
+Run with ``python -m bench.catalog --output bench/results/catalog.json [--sizes 1000 100000]``;
+``make bench`` runs it with every size unless ``BENCH_CATALOG_SIZES`` says otherwise.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlencode, urlparse, urlunparse
+
+from bench.inprocess import TRANSACTION_CONTROL, percentile
+from bench.postgres import admin_url, drop_database, recreate_database
+
+SIZES = (1_000, 100_000, 1_000_000)
+PRODUCT_NUMBER = 500  # a generated product that exists at every size: the product page
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str
+    kind: str  # "listing", "search", "product" or "admin"
+    path: str
+    params: dict
+    admin: bool = False
+
+
+def pages(product_path: str) -> list[Page]:
+    admin_list = "/admin/store/product/"
+    return [
+        Page("home (by name)", "listing", "/", {}),
+        Page("category", "listing", "/", {"category": "tea"}),
+        Page("sort: price, low to high", "listing", "/", {"sort": "price"}),
+        Page("sort: price, high to low", "listing", "/", {"sort": "-price"}),
+        Page("sort: newest", "listing", "/", {"sort": "newest"}),
+        Page("page 2", "listing", "/", {"page": 2}),
+        Page("deep page (84, the last)", "listing", "/", {"page": 84}),
+        Page("category, deep page", "listing", "/", {"category": "tea", "page": 84}),
+        Page("search: one word (tea)", "search", "/", {"q": "tea"}),
+        Page("search: two words (oak teapot)", "search", "/", {"q": "oak teapot"}),
+        Page("search: tea pot", "search", "/", {"q": "tea pot"}),
+        Page("search: typo (grnder)", "search", "/", {"q": "grnder"}),
+        Page("product page", "product", product_path, {}),
+        Page("admin: product list", "admin", admin_list, {}, admin=True),
+        # "oak teapot" lists 1 product at 1,000 and 50 (of 876) at a million, so its ratio is mostly the
+        # rendering of 50 rows with their forms; "oak" lists 50 at every size.
+        Page("admin: search (oak teapot)", "admin", admin_list, {"q": "oak teapot"}, admin=True),
+        Page("admin: search (oak)", "admin", admin_list, {"q": "oak"}, admin=True),
+    ]
+
+
+class Browser:
+    """GET requests through Django's WSGI handler; logged in as the owner when a user is given."""
+
+    def __init__(self, user=None) -> None:
+        from django.core.handlers.wsgi import WSGIHandler
+        from django.test import Client, RequestFactory
+
+        self.factory = RequestFactory()
+        if user is not None:
+            client = Client()
+            client.force_login(user)
+            self.factory.cookies = client.cookies
+        self.handler = WSGIHandler()
+
+    def get(self, path: str, params: dict) -> tuple[int, int]:
+        request = self.factory.get(f"{path}?{urlencode(params)}" if params else path)
+        started = time.perf_counter_ns()
+        response = self.handler(request.environ, lambda status, headers, exc_info=None: None)
+        b"".join(response)
+        response.close()
+        return time.perf_counter_ns() - started, response.status_code
+
+
+def build(size: int, log=print) -> float:
+    """Tops the generated products up to ``size``; returns the seconds it took (VACUUM ANALYZE included)."""
+    from django.core.management import call_command
+    from django.db import connection
+
+    started = time.monotonic()
+    call_command("generate_catalog", f"--products={size}", verbosity=0)
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE store_product")
+    seconds = time.monotonic() - started
+    log(f"  {size:>9,} generated products: built in {seconds:.1f} s")
+    return seconds
+
+
+def measure(size: int, *, warmup: int, iterations: int, owner, log=print) -> list[dict]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from store.catalog_generator import NUMBER_DIGITS, SLUG_PREFIX
+    from store.models import Product
+
+    product = Product.objects.get(slug__startswith=f"{SLUG_PREFIX}{PRODUCT_NUMBER:0{NUMBER_DIGITS}d}-")
+    browsers = {False: Browser(), True: Browser(owner)}
+    shape = {}
+    for page in pages(product.get_absolute_url()):
+        # Untimed first: a connection opened by this request would add its set-up statement to the count.
+        browsers[page.admin].get(page.path, page.params)
+        with CaptureQueriesContext(connection) as captured:
+            _, status = browsers[page.admin].get(page.path, page.params)
+        if status != 200:
+            raise RuntimeError(f"{page.name} answered {status}")
+        control = sum(1 for query in captured.captured_queries if TRANSACTION_CONTROL.match(query["sql"]))
+        shape[page.name] = len(captured.captured_queries) - control
+    all_pages = pages(product.get_absolute_url())
+    samples = {page.name: [] for page in all_pages}
+    started = time.monotonic()
+    for round_number in range(warmup + iterations):
+        for page in all_pages:
+            browser = browsers[page.admin]
+            browser.get(page.path, page.params)  # untimed: the caches as this page leaves them
+            elapsed, _ = browser.get(page.path, page.params)
+            if round_number >= warmup:
+                samples[page.name].append(elapsed)
+    log(f"  {size:>9,}: {warmup + iterations} rounds in {time.monotonic() - started:.1f} s")
+    total = Product.objects.count()
+    return [
+        {
+            "size": size,
+            "products": total,
+            "page": page.name,
+            "kind": page.kind,
+            "statements": shape[page.name],
+            "median_ms": statistics.median(samples[page.name]) / 1e6,
+            "p95_ms": percentile(samples[page.name], 0.95) / 1e6,
+            "iterations": iterations,
+        }
+        for page in all_pages
+    ]
+
+
+def run(*, sizes: tuple[int, ...], warmup: int, iterations: int) -> dict:
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+    from django.db import connection
+
+    call_command("collectstatic", interactive=False, verbosity=0)
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("seed_store", verbosity=0)
+    owner = get_user_model().objects.create_superuser("owner", "owner@example.com", "bench-owner")
+    rows, builds = [], {}
+    for size in sorted(sizes):
+        builds[size] = build(size)
+        rows += measure(size, warmup=warmup, iterations=iterations, owner=owner)
+    version = f"PostgreSQL {connection.pg_version // 10000}.{connection.pg_version % 10000}"
+    connection.close()
+    return {
+        "database_version": version,
+        "warmup": warmup,
+        "iterations": iterations,
+        "build_seconds": builds,
+        "rows": rows,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--sizes", type=int, nargs="+", default=list(SIZES), help="generated products, e.g. 1000 100000"
+    )
+    parser.add_argument("--warmup", type=int, default=3, help="untimed rounds per size")
+    parser.add_argument("--iterations", type=int, default=15, help="timed rounds per size")
+    parser.add_argument("--output", type=Path, required=True, help="JSON file for the results")
+    args = parser.parse_args()
+    server = admin_url()
+    name = os.environ.get("BENCH_CATALOG_DATABASE", "bench_catalog")
+    os.environ["DATABASE_URL"] = urlunparse(urlparse(server)._replace(path=f"/{name}"))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
+    recreate_database(server, name)
+    try:
+        with tempfile.TemporaryDirectory(prefix="bench-catalog-") as scratch:
+            os.environ["STATIC_ROOT"] = str(Path(scratch) / "static")
+            os.environ["MEDIA_ROOT"] = str(Path(scratch) / "media")
+            results = run(sizes=tuple(args.sizes), warmup=args.warmup, iterations=args.iterations)
+    finally:
+        drop_database(server, name)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(results, indent=2))
+    for row in results["rows"]:
+        print(
+            f"{row['size']:>9,} {row['page']:<32} q={row['statements']:>2} "
+            f"median={row['median_ms']:8.2f} ms p95={row['p95_ms']:8.2f} ms"
+        )
+
+
+if __name__ == "__main__":
+    main()

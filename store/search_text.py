@@ -1,0 +1,40 @@
+"""Search text normalisation, shared by the database (see migration 0003) and the queries built in Python.
+
+The product's search vector is built by PostgreSQL with the ``simple`` text search
+configuration (no stemming, no stop words: it fits Persian as well as English
+names) from text passed through ``store_search_normalize()``, the SQL twin of
+:func:`normalize` below. Both must map the same characters: a test compares them.
+"""
+
+import re
+
+# Arabic forms typed on Arabic keyboards -> the Persian letters, ZWNJ (the Persian half-space) -> space,
+# Arabic-Indic and Persian digits -> Latin digits. Extend both this table and the SQL function together.
+CHARACTER_MAP = str.maketrans(
+    {
+        "\u064a": "\u06cc",  # ARABIC LETTER YEH -> FARSI YEH
+        "\u0649": "\u06cc",  # ARABIC LETTER ALEF MAKSURA -> FARSI YEH
+        "\u0643": "\u06a9",  # ARABIC LETTER KAF -> KEHEH
+        "\u200c": " ",  # ZERO WIDTH NON-JOINER
+        **{chr(0x0660 + digit): str(digit) for digit in range(10)},  # Arabic-Indic digits
+        **{chr(0x06F0 + digit): str(digit) for digit in range(10)},  # Extended Arabic-Indic (Persian) digits
+    }
+)
+# Letters and digits only: everything else (punctuation, tsquery operators, underscores) separates words.
+WORD = re.compile(r"[^\W_]+")
+MAX_WORDS = 8
+
+
+def normalize(text: str) -> str:
+    """Lower-cased, with the character map applied: what the database indexes."""
+    return text.translate(CHARACTER_MAP).lower()
+
+
+def search_words(query: str) -> list[str]:
+    """The query's words, normalised, at most MAX_WORDS of them."""
+    return WORD.findall(normalize(query))[:MAX_WORDS]
+
+
+def prefix_tsquery(words: list[str]) -> str:
+    """A raw tsquery that needs every word, each as a prefix ("grind" finds "grinder")."""
+    return " & ".join(f"{word}:*" for word in words)

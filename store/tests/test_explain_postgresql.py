@@ -1,0 +1,71 @@
+"""The queries behind the catalog's pages read indexes, never the whole products table (EXPLAIN, PostgreSQL).
+
+With a handful of rows the planner rightly scans the table anyway, so a few thousand generated products are
+added and the table analysed first; the queries are the ones the views really run. The result cap shrinks
+with the catalog (48 of 5,000 rather than 1,000 of a million): a count that must read most of a category
+is done fastest by a scan, which at full size it never is.
+"""
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from store.models import Product
+from store.tests.test_catalog_at_scale import pages
+from tests.factories import ProductFactory
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="EXPLAIN plans are PostgreSQL's"),
+]
+
+PRODUCTS = 5000
+
+
+@pytest.fixture
+def large_catalog(settings, tmp_path, monkeypatch):
+    monkeypatch.setattr("store.views.RESULT_CAP", 48)
+    monkeypatch.setattr("store.pagination.EstimatedCountPaginator.EXACT_UP_TO", 48)
+    settings.MEDIA_ROOT = tmp_path / "media"
+    ProductFactory(name="Hand Grinder")
+    call_command("generate_catalog", f"--products={PRODUCTS}", verbosity=0)  # analyses the table too
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE store_category")
+
+
+def plan(sql: str) -> str:
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN {sql}")
+        return "\n".join(row for (row,) in cursor.fetchall())
+
+
+def product_queries(client, url: str, params: dict) -> list[str]:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url, params).status_code == 200
+    return [
+        query["sql"]
+        for query in captured.captured_queries
+        if "store_product" in query["sql"] and query["sql"].lstrip().upper().startswith("SELECT")
+    ]
+
+
+@pytest.mark.usefixtures("large_catalog")
+def test_no_page_scans_the_products_table(admin_client):
+    product_slug = Product.objects.order_by("id").values_list("slug", flat=True).first()
+    scans = {}
+    for page, (url, params) in pages("tea", product_slug).items():
+        queries = product_queries(admin_client, url, params)
+        assert queries, f"{page} reads products"
+        scans[page] = [(sql, plan(sql)) for sql in queries if "Seq Scan on store_product" in plan(sql)]
+
+    found = {page: found for page, found in scans.items() if found}
+    assert not found, "\n\n".join(f"{page}:\n{sql}\n{text}" for page, plans in found.items() for sql, text in plans)
+
+
+@pytest.mark.usefixtures("large_catalog")
+@pytest.mark.parametrize(("query", "index"), [("teapot", "product_search_vector"), ("grnder", "product_name_trigram")])
+def test_search_reads_its_gin_index(client, query, index):
+    queries = product_queries(client, "/", {"q": query})
+
+    assert any(index in plan(sql) for sql in queries)

@@ -1,0 +1,88 @@
+import io
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from store.catalog_generator import SLUG_PREFIX
+from store.models import Product
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def media_root(settings, tmp_path) -> Path:
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+def generate(products: int, *options: str) -> str:
+    output = io.StringIO()
+    call_command("generate_catalog", f"--products={products}", *options, stdout=output)
+    return output.getvalue()
+
+
+def generated() -> list[tuple]:
+    return list(
+        Product.objects.filter(slug__startswith=SLUG_PREFIX)
+        .order_by("slug")
+        .values_list("slug", "name", "category__slug", "description", "price", "stock", "is_active", "image")
+    )
+
+
+@pytest.mark.usefixtures("media_root")
+def test_generates_the_products_asked_for_in_the_demo_categories():
+    output = generate(40)
+
+    products = Product.objects.filter(slug__startswith=SLUG_PREFIX)
+    assert products.count() == 40
+    assert set(products.values_list("category__slug", flat=True)) == {
+        "coffee", "tea", "kitchen", "home", "stationery", "garden"
+    }  # fmt: skip
+    assert len(set(products.values_list("name", flat=True))) > 30
+    assert products.filter(stock=0).exists()
+    assert products.filter(stock__gt=0).exists()
+    assert "40 generated products added (40 in all)" in output
+
+
+def test_products_share_a_few_picture_files(media_root):
+    generate(40)
+
+    images = set(Product.objects.values_list("image", flat=True))
+    assert len(images) == 6
+    assert all((media_root / image).is_file() for image in images)
+
+
+@pytest.mark.usefixtures("media_root")
+def test_a_rerun_adds_nothing_and_a_top_up_adds_the_same_products_a_single_run_makes():
+    generate(25)
+    first = generated()
+
+    assert "0 generated products added (25 in all)" in generate(25)
+    generate(40)
+    topped_up = generated()
+    generate(40, "--replace")
+
+    assert topped_up[:25] == first
+    assert generated() == topped_up
+    assert len(topped_up) == 40
+
+
+@pytest.mark.usefixtures("media_root")
+def test_another_seed_makes_other_products():
+    generate(10)
+    first = generated()
+
+    generate(10, "--replace", "--seed=7")
+
+    assert generated() != first
+
+
+@pytest.mark.usefixtures("media_root")
+def test_generated_products_are_found_by_the_shop_search(client):
+    generate(60)
+    name = Product.objects.filter(slug__startswith=SLUG_PREFIX, is_active=True).first().name
+
+    response = client.get("/", {"q": name})
+
+    assert name in [product.name for product in response.context["page"].object_list]
