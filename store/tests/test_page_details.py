@@ -52,7 +52,7 @@ def test_a_category_page_describes_the_category(client):
 
     html = client.get(HOME, {"category": "tea"}).content.decode()
 
-    assert meta_description(html) == "Tea at Corner Store: 2 products to browse and order online."
+    assert meta_description(html) == "Tea at Corner Store: browse the products and order online."
 
 
 def test_a_product_page_is_described_by_the_start_of_its_description(client):

@@ -11,7 +11,8 @@ from store.catalog_generator import (
     generated_products,
     picture_path,
 )
-from store.demo_catalog import CATEGORIES, draw_product_image
+from store.demo_catalog import CATEGORIES
+from store.demo_pictures import draw_product_picture
 from store.models import Category, Product
 
 BATCH_SIZE = 5000
@@ -70,5 +71,7 @@ class Command(BaseCommand):
             categories[demo.slug] = category
             path = picture_path(demo)
             if not default_storage.exists(path):
-                default_storage.save(path, ContentFile(draw_product_image(name=demo.name, category=demo)))
+                # The category's first demo product stands for all of them.
+                picture = draw_product_picture(name=demo.products[0][0], background=demo.background)
+                default_storage.save(path, ContentFile(picture))
         return categories
