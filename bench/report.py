@@ -24,7 +24,7 @@ LISTING_TARGET, SEARCH_TARGET = 3.0, 5.0  # × the same page at the smallest siz
 
 CHANGES = ("add", "increase", "decrease", "set quantity", "remove")
 QUANTITY_CHANGES = ("increase", "decrease", "set quantity")
-FLOOR_TARGET, PAGE_TARGET = 1.7, 5.0
+FLOOR_TARGET, PAGE_TARGET = 2.0, 8.0
 Y_TICKS = (1, 2, 3, 5, 10, 20, 30, 50)
 
 

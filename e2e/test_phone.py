@@ -54,3 +54,26 @@ def test_the_category_bar_hints_that_it_scrolls_and_shows_the_current_category(p
 
     bar.evaluate("bar => bar.scrollTo({left: bar.scrollWidth})")
     expect(bar).to_have_attribute("data-scroll-hint", "")
+
+
+def test_the_cart_and_the_mini_cart_fit_a_phone(phone: Page, live_server, log_in):
+    from cart.models import Cart, CartItem
+    from store.models import Product
+
+    user = UserFactory()
+    cart = Cart.objects.create(user=user)
+    for product in Product.objects.filter(stock__gt=3)[:3]:
+        CartItem.objects.create(cart=cart, product=product, quantity=2, unit_price=product.price)
+    log_in(user)
+    phone.goto(f"{live_server.url}/cart/")
+
+    overflow = "document.documentElement.scrollWidth > document.documentElement.clientWidth"
+    assert phone.evaluate(overflow) is False
+    save_screenshot(phone, "phone-cart")
+
+    phone.get_by_role("link", name="Cart, 6 items", exact=True).click()
+    dialog = phone.get_by_role("dialog", name="Your cart")
+    expect(dialog.get_by_test_id("mini-cart-line")).to_have_count(3)
+    assert dialog.bounding_box()["width"] <= PHONE["width"]
+    save_screenshot(phone, "phone-mini-cart")
+    expect(dialog.get_by_role("button", name="Close cart")).to_be_visible()
