@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -18,6 +19,8 @@ from django.urls import reverse
 from cart.models import Cart, CartItem
 from store.models import Product
 from tests.factories import CategoryFactory, ProductFactory, UserFactory
+
+from .test_views import PNG
 
 pytestmark = pytest.mark.django_db
 
@@ -55,7 +58,11 @@ class Shopper:
 @pytest.fixture
 def shoppers() -> dict[int, Shopper]:
     category = CategoryFactory()
-    products = Product.objects.bulk_create(ProductFactory.build_batch(max(CART_SIZES) + 1, category=category))
+    # Every line shows a picture, as real ones do (one file shared, so its small variant is made once).
+    picture = ProductFactory(image=SimpleUploadedFile("mug.png", PNG, content_type="image/png")).image.name
+    products = Product.objects.bulk_create(
+        ProductFactory.build_batch(max(CART_SIZES) + 1, category=category, image=picture)
+    )
     return {size: Shopper(size, products) for size in CART_SIZES}
 
 
@@ -97,6 +104,7 @@ def test_quantity_change_answer_is_small_and_a_tenth_of_a_full_page_cycle(shoppe
     assert redirect.status_code == 303
     assert page.status_code == 200
     assert 'value="4"' in fragment.content.decode()  # the answer is the changed line, not an error
+    assert "<img " in fragment.content.decode()  # with its picture
     full_page_cycle = len(redirect.content) + len(page.content)
     assert len(fragment.content) < 2048
     assert len(fragment.content) * 10 < full_page_cycle, (len(fragment.content), full_page_cycle)

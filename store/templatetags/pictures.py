@@ -21,8 +21,10 @@ PICTURE_SIZES = {
     "card": PictureSize((200, 400, 600), "(min-width: 1024px) 268px, (min-width: 768px) 33vw, 50vw", 400),
     # Half of the 6xl container beside the details from 768 px up, the whole width below.
     "page": PictureSize((400, 600, 800), "(min-width: 1152px) 544px, (min-width: 768px) 50vw, 100vw", 600),
-    "cart line": PictureSize((96, 192), "96px", 96),
-    "mini-cart line": PictureSize((56, 112), "56px", 56),
+    # Small pictures: one variant at twice the laid-out width, sharp on any screen and a few KB; a cart
+    # line repeats on every change and a cart page a hundred times, so one lookup and no srcset.
+    "cart line": PictureSize((192,), "96px", 96),
+    "mini-cart line": PictureSize((112,), "56px", 56),
 }
 
 

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from store.models import Category, Product
-from tests.factories import ProductFactory
+from tests.factories import CategoryFactory, ProductFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +28,9 @@ def small_cap(monkeypatch):
 
 @pytest.fixture
 def thirty_products():
-    return [ProductFactory(name=f"Product {n:02}") for n in range(1, 31)]
+    # One category with no digits in its name: a search for "07" then matches one product's name only.
+    shelf = CategoryFactory(name="Shelf", slug="shelf")
+    return [ProductFactory(name=f"Product {n:02}", category=shelf) for n in range(1, 31)]
 
 
 def test_a_thousand_and_one_products_are_shown_as_1000_plus(client):
