@@ -5,15 +5,13 @@ own database connection. SQLite serialises whole-database writes instead of
 locking rows, so these tests only run on PostgreSQL (CI runs them there).
 """
 
-import threading
-from collections.abc import Callable
-
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
 from cart import services
 from cart.models import Cart, CartItem
 from cart.services import LineNotFound
+from tests.concurrency import run_together
 from tests.factories import CartItemFactory, ProductFactory, UserFactory
 
 pytestmark = [
@@ -22,28 +20,6 @@ pytestmark = [
 ]
 
 THREADS = 20
-
-
-def run_together(tasks: list[Callable[[], object]]) -> list[object]:
-    """Run every task in its own thread, all released at once; return results or exceptions."""
-    barrier = threading.Barrier(len(tasks))
-    results: list[object] = [None] * len(tasks)
-
-    def worker(index: int, task: Callable[[], object]) -> None:
-        try:
-            barrier.wait()
-            results[index] = task()
-        except Exception as error:  # collected and asserted on by the test
-            results[index] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=worker, args=(i, task)) for i, task in enumerate(tasks)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results
 
 
 def test_concurrent_first_adds_make_one_line_with_every_unit():

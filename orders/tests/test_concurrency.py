@@ -1,17 +1,15 @@
 """Races between checkouts and status changes, on PostgreSQL where rows can be locked.
 
-Threads are released together by a barrier and close their own connections (as in
-cart/tests/test_concurrency.py). SQLite serialises whole-database writes instead.
+Threads are released together by a barrier and close their own connections
+(tests/concurrency.py). SQLite serialises whole-database writes instead.
 """
 
-import threading
 import uuid
-from collections.abc import Callable
 from datetime import timedelta
 from decimal import Decimal
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 from django.utils import timezone
 
 from cart.models import CartItem
@@ -19,6 +17,7 @@ from orders import services
 from orders.models import Order, OrderStatus, OrderStatusChange
 from orders.services import CheckoutChanged
 from store.models import Product
+from tests.concurrency import run_together
 from tests.factories import CartItemFactory, ProductFactory, ShippingMethodFactory, UserFactory
 
 from .helpers import place
@@ -27,28 +26,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL (CI runs this there)"),
 ]
-
-
-def run_together(tasks: list[Callable[[], object]]) -> list[object]:
-    """Run every task in its own thread, all released at once; return results or exceptions."""
-    barrier = threading.Barrier(len(tasks))
-    results: list[object] = [None] * len(tasks)
-
-    def worker(index: int, task: Callable[[], object]) -> None:
-        try:
-            barrier.wait()
-            results[index] = task()
-        except Exception as error:  # collected and asserted on by the test
-            results[index] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=worker, args=(i, task)) for i, task in enumerate(tasks)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results
 
 
 def test_twenty_shoppers_for_the_last_five_units_make_five_orders():
