@@ -28,3 +28,18 @@ def oidc_provider(settings, oidc_provider_url) -> str:
     """The shop configured for the loopback OpenID Connect provider, as OIDC_* variables would."""
     settings.SOCIALACCOUNT_PROVIDERS = provider_settings(oidc_provider_url)
     return oidc_provider_url
+
+
+@pytest.fixture
+def user():
+    """A shopper's account."""
+    from tests.factories import UserFactory  # here: models load only once pytest-django has set Django up
+
+    return UserFactory()
+
+
+@pytest.fixture
+def shopper(client, user):
+    """The test client, logged in as ``user``."""
+    client.force_login(user)
+    return client

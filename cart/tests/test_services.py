@@ -7,14 +7,9 @@ from cart import services
 from cart.models import Cart, CartItem
 from cart.services import CartError, LineNotFound, ProductUnavailable, RemovedLine
 from store.models import Product
-from tests.factories import CartItemFactory, ProductFactory, UserFactory
+from tests.factories import CartItemFactory, ProductFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def user():
-    return UserFactory()
 
 
 def line_quantity(user, product) -> int:

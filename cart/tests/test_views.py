@@ -22,17 +22,6 @@ PNG = bytes.fromhex(
 
 
 @pytest.fixture
-def user():
-    return UserFactory()
-
-
-@pytest.fixture
-def shopper(client, user):
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
 def item(user):
     return CartItemFactory(cart__user=user, quantity=2, product__name="Blue Mug", product__price=Decimal("8.00"))
 

@@ -39,12 +39,6 @@ def user(item):
     return item.cart.user
 
 
-@pytest.fixture
-def shopper(client, user):
-    client.force_login(user)
-    return client
-
-
 def checkout_form(shopper) -> dict:
     """What the checkout page's form would submit, filled in."""
     page = shopper.get(reverse("orders:checkout")).content.decode()

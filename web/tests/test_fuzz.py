@@ -58,17 +58,6 @@ def client():
 
 
 @pytest.fixture
-def user():
-    return UserFactory()
-
-
-@pytest.fixture
-def shopper(client, user):
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
 def products():
     ProductFactory(name="Blue Kettle", price=Decimal("30.00"), stock=5)
     ProductFactory(name="Red Tea", price=Decimal("4.50"), stock=0)
