@@ -66,12 +66,25 @@ def server_environment(database_url: str, static_root: str) -> dict[str, str]:
     return environment
 
 
-def seed(shoppers: int) -> list[dict]:
-    """Products and shoppers with carts, each logged in through a session written directly."""
+def logged_in_session(user) -> str:
+    """A session logged in as ``user``, as a login would leave it; its key is the cookie's value."""
     from importlib import import_module
 
     from django.conf import settings
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+
+    session = import_module(settings.SESSION_ENGINE).SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return session.session_key
+
+
+def seed(shoppers: int) -> list[dict]:
+    """Products and shoppers with carts, each logged in through a session written directly."""
+
+    from django.contrib.auth import get_user_model
     from django.utils.crypto import get_random_string
 
     from cart.models import Cart, CartItem
@@ -83,7 +96,6 @@ def seed(shoppers: int) -> list[dict]:
         Product(category=category, name=f"Load product {n}", slug=f"load-{n}", price=f"{2 + n % 40}.50", stock=STOCK)
         for n in range(shoppers * per_shopper)
     )
-    session_store = import_module(settings.SESSION_ENGINE).SessionStore
     seeded = []
     for number in range(shoppers):
         user = get_user_model().objects.create_user(username=f"load{number}", email=f"load{number}@example.com")
@@ -99,15 +111,10 @@ def seed(shoppers: int) -> list[dict]:
         )
         set_line = CartItem.objects.create(cart=cart, product=setter, quantity=SET_START, unit_price=setter.price)
         CartItem.objects.bulk_create(CartItem(cart=cart, product=p, quantity=2, unit_price=p.price) for p in filler)
-        session = session_store()
-        session[SESSION_KEY] = str(user.pk)
-        session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
-        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-        session.create()
         seeded.append(
             {
                 "user_id": user.pk,
-                "session": session.session_key,
+                "session": logged_in_session(user),
                 "csrf": get_random_string(32),
                 "add_products": [p.pk for p in add_products],
                 "counter_line": counter_line.pk,
@@ -119,10 +126,8 @@ def seed(shoppers: int) -> list[dict]:
 
 def seed_buyers(buyers: int) -> list[dict]:
     """Accounts that check out, with empty carts, sharing scarce and plentiful products."""
-    from importlib import import_module
 
-    from django.conf import settings
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+    from django.contrib.auth import get_user_model
     from django.utils.crypto import get_random_string
 
     from store.models import Category, Product
@@ -138,19 +143,13 @@ def seed_buyers(buyers: int) -> list[dict]:
             for n in range(PLENTIFUL_PRODUCTS)
         ]
     )
-    session_store = import_module(settings.SESSION_ENGINE).SessionStore
     seeded = []
     for number in range(buyers):
         user = get_user_model().objects.create_user(username=f"buyer{number}", email=f"buyer{number}@example.com")
-        session = session_store()
-        session[SESSION_KEY] = str(user.pk)
-        session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
-        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-        session.create()
         seeded.append(
             {
                 "user_id": user.pk,
-                "session": session.session_key,
+                "session": logged_in_session(user),
                 "csrf": get_random_string(32),
                 "products": [p.pk for p in products],
             }

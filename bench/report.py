@@ -28,7 +28,8 @@ FLOOR_TARGET, PAGE_TARGET = 2.0, 8.0
 Y_TICKS = (1, 2, 3, 5, 10, 20, 30, 50)
 
 
-def machine() -> dict:
+def cpu_and_memory() -> tuple[str, str]:
+    """The processor's model name and the installed memory, as the reports print them."""
     cpu = next(
         (
             line.split(":", 1)[1].strip()
@@ -38,10 +39,15 @@ def machine() -> dict:
         platform.processor(),
     )
     memory_kb = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))
+    return cpu, f"{memory_kb / 1024 / 1024:.0f} GiB"
+
+
+def machine() -> dict:
+    cpu, memory = cpu_and_memory()
     return {
         "cpus": os.cpu_count(),
         "cpu": cpu,
-        "memory": f"{memory_kb / 1024 / 1024:.0f} GiB",
+        "memory": memory,
         "os": f"{platform.system()} {platform.release()}",
         "python": platform.python_version(),
         "django": version("django"),
@@ -318,18 +324,10 @@ def generated(results_by_database: dict[str, dict], load: dict | None) -> str:
 
 
 def catalog_machine() -> str:
-    cpu = next(
-        (
-            line.split(":", 1)[1].strip()
-            for line in Path("/proc/cpuinfo").read_text().splitlines()
-            if "model name" in line
-        ),
-        platform.processor(),
-    )
-    memory_kb = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))
+    cpu, memory = cpu_and_memory()
     load = " ".join(Path("/proc/loadavg").read_text().split()[:3])
     return (
-        f"{os.cpu_count()} CPUs ({cpu}), {memory_kb / 1024 / 1024:.0f} GiB RAM, {platform.system()} "
+        f"{os.cpu_count()} CPUs ({cpu}), {memory} RAM, {platform.system()} "
         f"{platform.release()}; Python {platform.python_version()}, Django {version('django')}, psycopg "
         f"{version('psycopg')}; load average when the report was written {load} (other jobs shared the machine)"
     )
