@@ -72,6 +72,8 @@ def test_database_url_switches_to_postgresql(load_settings):
     assert (database["HOST"], database["PORT"]) == ("db.internal", 5433)
     assert (database["NAME"], database["USER"]) == ("shop", "shop")
     assert database["CONN_MAX_AGE"] == 60
+    # The typo-tolerant search's threshold, set as the connection opens (store/selectors.py).
+    assert database["OPTIONS"]["options"] == "-c pg_trgm.word_similarity_threshold=0.5"
 
 
 def test_redis_url_switches_the_cache_to_redis(load_settings):
