@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from cart.models import CartItem
 from orders import services
@@ -213,6 +213,25 @@ class TestStatusChanges:
 
         with pytest.raises(OrderError):
             services.payment_start(order=order)
+
+    def test_the_payment_provider_gets_machine_numbers_in_any_language(self, cart_of_two, settings):
+        settings.SHOP_CURRENCY = "IRR"
+        order = place(cart_of_two).order
+
+        with translation.override("fa"):
+            payment = services.payment_start(order=order)
+
+        payment.refresh_from_db()
+        assert (payment.total, payment.tax, payment.delivery, payment.currency) == (
+            order.total,
+            order.vat_amount,
+            order.shipping_cost,
+            "IRR",
+        )
+        assert [(item.price, item.currency) for item in payment.get_purchased_items()] == [
+            (Decimal("8.00"), "IRR"),
+            (Decimal("5.50"), "IRR"),
+        ]
 
 
 class TestBuyAgain:
