@@ -2,12 +2,14 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
+from web.forms import IntegerField
+
 
 class SetQuantityForm(forms.Form):
-    """A typed quantity; 0 removes the line."""
+    """A typed quantity, in Persian, Arabic-Indic or Latin digits; 0 removes the line."""
 
     minimum = 0
-    quantity = forms.IntegerField()
+    quantity = IntegerField()
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

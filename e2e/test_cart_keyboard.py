@@ -62,7 +62,7 @@ def test_an_undo_toast_stays_and_a_hovered_toast_waits(page: Page, live_server, 
     page.clock.run_for("00:30")
     expect(undo_toast.get_by_role("button", name="Undo")).to_be_visible()
 
-    page.get_by_role("spinbutton", name="Quantity of Hand Grinder").fill("20")
+    page.get_by_role("textbox", name="Quantity of Hand Grinder").fill("20")
     page.keyboard.press("Enter")
     notice = page.get_by_text("Only 10 left — quantity set to 10.")
     expect(notice).to_be_visible()

@@ -6,6 +6,8 @@ from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from web.forms import ADMIN_NUMBER_FIELDS
+
 from . import services
 from .models import Order, OrderLine, OrderStatusChange, Payment, ShippingMethod
 
@@ -14,6 +16,7 @@ from .models import Order, OrderLine, OrderStatusChange, Payment, ShippingMethod
 class ShippingMethodAdmin(admin.ModelAdmin):
     list_display = ["name", "price", "price_abroad", "free_above", "position", "is_active"]
     list_editable = ["price", "price_abroad", "free_above", "position", "is_active"]
+    formfield_overrides = ADMIN_NUMBER_FIELDS
 
 
 class ReadOnlyInline(admin.TabularInline):

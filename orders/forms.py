@@ -2,6 +2,8 @@ from django import forms
 from django.conf import settings
 from django_countries.fields import CountryField
 
+from web.forms import DigitsCharField
+
 from .models import Address, ShippingMethod
 from .selectors import shipping_methods
 from .services import ShippingDetails
@@ -35,6 +37,8 @@ class AddressForm(AccessibleErrorsMixin, forms.ModelForm):
     class Meta:
         model = Address
         fields = ["full_name", "street", "city", "postal_code", "country", "phone"]
+        # Typed with Persian or Arabic-Indic digits, kept with Latin ones: couriers and payment providers read them.
+        field_classes = {"postal_code": DigitsCharField, "phone": DigitsCharField}
         error_messages = {
             "full_name": {"required": "Enter the name of the person receiving the order."},
             "street": {"required": "Enter the street and house number."},
@@ -83,7 +87,7 @@ class CheckoutForm(AccessibleErrorsMixin, forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "shipping address-level2"}),
         error_messages={"required": "Enter the city."},
     )
-    postal_code = forms.CharField(
+    postal_code = DigitsCharField(
         label="Postal code",
         max_length=20,
         widget=forms.TextInput(attrs={"autocomplete": "shipping postal-code"}),
@@ -93,7 +97,7 @@ class CheckoutForm(AccessibleErrorsMixin, forms.Form):
         error_messages={"required": "Choose a country.", "invalid_choice": "Choose a country from the list."},
         widget=forms.Select(attrs={"autocomplete": "shipping country"}),
     )
-    phone = forms.CharField(
+    phone = DigitsCharField(
         label="Phone (optional)",
         max_length=30,
         required=False,

@@ -5,6 +5,8 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.html import format_html
 
+from web.forms import ADMIN_NUMBER_FIELDS
+
 from .models import Category, Product
 from .pagination import EstimatedCountPaginator
 from .selectors import product_admin_search
@@ -26,6 +28,7 @@ class ProductAdmin(admin.ModelAdmin):
     list_display = ["thumbnail", "name", "category", "price", "stock", "is_active", "updated_at"]
     list_display_links = ["thumbnail", "name"]
     list_editable = ["price", "stock", "is_active"]
+    formfield_overrides = ADMIN_NUMBER_FIELDS
     list_filter = ["is_active", "category", "created_at"]
     list_select_related = ["category"]
     # On PostgreSQL the search uses the shop's search vector, best matches first (see get_search_results);

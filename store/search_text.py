@@ -8,6 +8,8 @@ names) from text passed through ``store_search_normalize()``, the SQL twin of
 
 import re
 
+from web.digits import LATIN_DIGIT_MAP
+
 # Arabic forms typed on Arabic keyboards -> the Persian letters, ZWNJ (the Persian half-space) -> space,
 # Arabic-Indic and Persian digits -> Latin digits. Extend both this table and the SQL function together.
 CHARACTER_MAP = str.maketrans(
@@ -16,8 +18,7 @@ CHARACTER_MAP = str.maketrans(
         "\u0649": "\u06cc",  # ARABIC LETTER ALEF MAKSURA -> FARSI YEH
         "\u0643": "\u06a9",  # ARABIC LETTER KAF -> KEHEH
         "\u200c": " ",  # ZERO WIDTH NON-JOINER
-        **{chr(0x0660 + digit): str(digit) for digit in range(10)},  # Arabic-Indic digits
-        **{chr(0x06F0 + digit): str(digit) for digit in range(10)},  # Extended Arabic-Indic (Persian) digits
+        **LATIN_DIGIT_MAP,  # Persian and Arabic-Indic digits, read as typed numbers are (web.digits)
     }
 )
 # Letters and digits only: everything else (punctuation, tsquery operators, underscores) separates words.

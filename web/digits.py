@@ -11,8 +11,9 @@ ARABIC_INDIC_ZERO = "\u0660"  # ARABIC-INDIC DIGIT ZERO, the digits Arabic keybo
 LATIN_DIGIT_MAP = {
     chr(ord(zero) + digit): str(digit) for zero in (PERSIAN_ZERO, ARABIC_INDIC_ZERO) for digit in range(10)
 }
-# Typed numbers may also carry the Arabic decimal and thousands separators (as in ۱٬۲۵۰٫۵۰).
-LATIN_NUMBER = str.maketrans({**LATIN_DIGIT_MAP, "\u066b": ".", "\u066c": ","})
+# Typed numbers may also carry the Arabic decimal separator (۱۲٫۵۰) and thousands separator (۱٬۲۵۰); the
+# latter is dropped, as Django's number fields would refuse "1,250".
+LATIN_NUMBER = str.maketrans({**LATIN_DIGIT_MAP, "\u066b": ".", "\u066c": None})
 # CLDR numbering systems this shop writes, by their CLDR name, as Latin digits -> theirs.
 NUMBERING_SYSTEM_DIGITS = {
     "arab": str.maketrans({str(digit): chr(ord(ARABIC_INDIC_ZERO) + digit) for digit in range(10)}),
@@ -21,7 +22,7 @@ NUMBERING_SYSTEM_DIGITS = {
 
 
 def latin_number(text: str) -> str:
-    """The text with Latin digits and separators: "۱٬۲۵۰٫5" -> "1,250.5"."""
+    """The text with Latin digits and decimal point: "۱٬۲۵۰٫5" -> "1250.5"."""
     return text.translate(LATIN_NUMBER)
 
 

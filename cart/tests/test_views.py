@@ -150,6 +150,20 @@ class TestHtmxChanges:
         assert 'data-testid="cart-total">$56.00<' in response.content.decode()
         assert quantity_of(item) == 7
 
+    @pytest.mark.parametrize("quantity", ["۱۲", "١٢", "۱2"])
+    def test_set_quantity_typed_in_persian_or_arabic_digits(self, shopper, item, quantity):
+        response = shopper.post(reverse("cart:set_quantity", args=[item.pk]), {"quantity": quantity}, **HTMX)
+
+        assert response.status_code == 200
+        assert quantity_of(item) == 12
+
+    def test_add_a_quantity_typed_in_persian_digits(self, shopper, user):
+        product = ProductFactory(stock=10)
+
+        shopper.post(reverse("cart:add", args=[product.pk]), {"quantity": "۳"}, **HTMX)
+
+        assert CartItem.objects.get(cart__user=user, product=product).quantity == 3
+
     def test_set_above_stock_caps_and_tells_the_shopper(self, shopper, item):
         item.product.stock = 3
         item.product.save()

@@ -7,7 +7,7 @@ from django.urls import reverse
 from payments import PaymentStatus
 
 from cart.models import CartItem
-from orders.models import Order, OrderStatus, Payment
+from orders.models import Address, Order, OrderStatus, Payment
 from orders.views import CHECKOUT_TOKEN_SESSION_KEY
 from store.models import Product
 from tests.factories import AddressFactory, CartItemFactory, ShippingMethodFactory, UserFactory
@@ -160,6 +160,15 @@ class TestPlaceOrder:
         assert response["Location"] == reverse("orders:payment", kwargs={"token": payment.token})
         assert (order.total, order.status) == (Decimal("20.95"), OrderStatus.AWAITING_PAYMENT)
         assert not CartItem.objects.filter(cart__user=user).exists()
+
+    def test_postal_code_and_phone_typed_in_persian_digits_are_kept_in_latin_ones(self, shopper, user):
+        form = checkout_form(shopper) | {"postal_code": "۱۳۴۵۶-٧٨٩١٠", "phone": "+۹۸ ۹۱۲ ۳۴۵ ۶۷۸۹"}
+
+        shopper.post(reverse("orders:place"), form)
+
+        order = Order.objects.get(user=user)
+        assert (order.postal_code, order.phone) == ("13456-78910", "+98 912 345 6789")
+        assert Address.objects.get(user=user).postal_code == "13456-78910"
 
     def test_a_second_submit_lands_on_the_same_order(self, shopper, user):
         form = checkout_form(shopper)
@@ -374,6 +383,24 @@ class TestAddressBook:
 
         shopper.post(reverse("orders:address_delete", args=[address.pk]))
         assert not user.addresses.exists()
+
+    def test_digits_typed_in_persian_are_kept_in_latin_ones(self, shopper, user):
+        address = AddressFactory(user=user)
+
+        shopper.post(
+            reverse("orders:address_save", args=[address.pk]),
+            {
+                "full_name": "Ada L.",
+                "street": "1 New St",
+                "city": "Tehran",
+                "postal_code": "۱۳۴۵۶۷۸۹۱۰",
+                "country": "IR",
+                "phone": "۰۲۱ ٨٨٧٧ 6655",
+            },
+        )
+
+        address.refresh_from_db()
+        assert (address.postal_code, address.phone) == ("1345678910", "021 8877 6655")
 
     def test_errors_are_shown_next_to_the_fields(self, shopper, user):
         address = AddressFactory(user=user)

@@ -81,6 +81,25 @@ def test_owner_edits_price_and_stock_right_in_the_list(admin_client):
     assert (product.price, product.stock) == (Decimal("12.50"), 40)
 
 
+def test_owner_types_price_and_stock_in_persian_or_arabic_digits(admin_client):
+    product = ProductFactory(price=Decimal("10.00"), stock=5)
+
+    response = admin_client.post(CHANGELIST, changelist_edit(product, price="۱٬۲۳۴٫۵۰", stock="٤0"))
+
+    assert response.status_code == 302
+    product.refresh_from_db()
+    assert (product.price, product.stock) == (Decimal("1234.50"), 40)
+
+
+def test_price_and_stock_fields_take_any_digits_and_bring_up_a_number_keyboard(admin_client):
+    product = ProductFactory()
+
+    page = admin_client.get(reverse("admin:store_product_change", args=[product.pk])).content.decode()
+
+    assert re.search(r'<input type="text" name="price"[^>]*inputmode="decimal"', page)
+    assert re.search(r'<input type="text" name="stock"[^>]*inputmode="numeric"', page)
+
+
 def test_list_edit_refuses_a_negative_price(admin_client):
     product = ProductFactory(price=Decimal("10.00"))
 

@@ -56,6 +56,15 @@ def test_out_of_range_or_garbled_page_numbers_still_show_a_page(client, page, sh
     assert response.context["page"].number == shown
 
 
+@pytest.mark.usefixtures("thirty_products")
+@pytest.mark.parametrize(("page", "shown"), [("۲", 2), ("٣", 3), ("۰3", 3)])
+def test_page_numbers_typed_in_persian_or_arabic_digits(client, page, shown):
+    response = client.get(HOME, {"page": page})
+
+    assert response.status_code == 200
+    assert response.context["page"].number == shown
+
+
 def test_pagination_links_keep_search_category_and_sort(client):
     tea = CategoryFactory(name="Tea", slug="tea")
     for n in range(13):
