@@ -98,7 +98,8 @@
   // The category bar scrolls sideways on narrow screens: its edge fades while more pills are
   // hidden, and the current category starts in view.
   function hintScroll(bar) {
-    const more = bar.scrollLeft + bar.clientWidth < bar.scrollWidth - 1;
+    // Right to left, scrollLeft runs from 0 at the start down to negative numbers.
+    const more = Math.abs(bar.scrollLeft) + bar.clientWidth < bar.scrollWidth - 1;
     bar.dataset.scrollHint = more ? "more" : "";
   }
   document.addEventListener("DOMContentLoaded", () => {
