@@ -40,10 +40,10 @@ class DigitsCharField(LatinDigitsMixin, forms.CharField):
     """Text made of digits that is kept as text (a postal code, a phone number): stored with Latin digits."""
 
 
-# For a ModelAdmin's formfield_overrides: prices and counts typed in any of the three digit sets
-# (vIntegerField: the admin's own narrow width for whole numbers).
+# For a ModelAdmin's formfield_overrides: prices and counts typed in any of the three digit sets, as narrow as
+# the admin's number fields were (vIntegerField: its own width for whole numbers).
 ADMIN_NUMBER_FIELDS = {
-    models.DecimalField: {"form_class": DecimalField},
+    models.DecimalField: {"form_class": DecimalField, "widget": DecimalTextInput({"size": 10})},
     models.PositiveIntegerField: {"form_class": IntegerField, "widget": NumericTextInput({"class": "vIntegerField"})},
     models.PositiveSmallIntegerField: {
         "form_class": IntegerField,
