@@ -17,6 +17,7 @@ def fonts_fetched(page: Page, url: str) -> list[str]:
     page.on("request", record)
     page.goto(url)
     page.evaluate("document.fonts.ready.then(() => true)")
+    page.remove_listener("request", record)
     return fonts
 
 
