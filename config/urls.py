@@ -29,5 +29,6 @@ urlpatterns = [
 if settings.SERVE_MEDIA:
     urlpatterns.append(re_path(r"^media/(?P<path>.*)$", media_file))
 
+handler400 = "web.views.bad_request"
 handler404 = "web.views.page_not_found"
 handler500 = "web.views.server_error"

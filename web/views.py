@@ -6,6 +6,7 @@ from django.contrib.messages.storage.base import Message
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -17,6 +18,13 @@ from .http import htmx_refusal
 # How long a client (or a proxy) should wait before asking again while the database is down.
 RETRY_AFTER_SECONDS = 30
 UNAVAILABLE_MESSAGE = gettext_lazy("The shop is briefly unavailable. Nothing was lost — try again in a moment.")
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """Django's 400 page, in the shopper's language: a request refused before LocaleMiddleware ran (a NUL
+    character, see web.middleware) has no language active yet, so it is read from the request here."""
+    with translation.override(translation.get_language_from_request(request)):
+        return defaults.bad_request(request, exception)
 
 
 def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:

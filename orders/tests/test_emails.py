@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from orders.models import Order
-from tests.factories import CartItemFactory
+from tests.factories import CartItemFactory, ShippingMethodFactory
 
 from .helpers import place
 
@@ -80,6 +80,7 @@ def test_the_shipped_email_sent_from_an_english_admin_is_in_the_shoppers_persian
 
 
 def test_checkout_stores_the_shoppers_language(client, cart_owner):
+    ShippingMethodFactory()
     client.force_login(cart_owner)
     client.cookies["django_language"] = "fa"
     page = client.get(reverse("orders:checkout"))
