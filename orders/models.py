@@ -82,6 +82,15 @@ class ShippingMethod(models.Model):
         return self.price if country == settings.SHOP_HOME_COUNTRY else self.price_abroad
 
 
+# What the order page says of the latest payment attempt's other outcomes, in the shop's catalogue
+# (django-payments has no Persian).
+PAYMENT_OUTCOME_LABELS = {
+    PaymentStatus.PREAUTH: pgettext_lazy("payment status", "Pre-authorized"),
+    PaymentStatus.CONFIRMED: pgettext_lazy("payment status", "Confirmed"),
+    PaymentStatus.REFUNDED: pgettext_lazy("payment status", "Refunded"),
+}
+
+
 class OrderStatus(models.TextChoices):
     AWAITING_PAYMENT = "awaiting_payment", _("Awaiting payment")
     PAID = "paid", pgettext_lazy("order status", "Paid")
@@ -162,7 +171,7 @@ class Order(models.Model):
             return gettext("Waiting for payment")
         if latest.status in (PaymentStatus.REJECTED, PaymentStatus.ERROR, PaymentStatus.CANCELLED):
             return gettext("Payment failed")
-        return latest.get_status_display()
+        return str(PAYMENT_OUTCOME_LABELS[latest.status])
 
 
 class OrderLine(models.Model):
