@@ -9,9 +9,8 @@ import jdatetime
 from django.utils import timezone
 from django.utils.translation import get_language, get_language_bidi
 
-PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
-# Persian writes the thousands separator and the decimal point with their own marks.
-PERSIAN_NUMBER = str.maketrans({**{str(d): "۰۱۲۳۴۵۶۷۸۹"[d] for d in range(10)}, ",": "٬", ".": "٫"})
+# Persian writes the thousands separator, the decimal point and the percent sign with their own marks.
+PERSIAN_NUMBER = str.maketrans({**{str(d): "۰۱۲۳۴۵۶۷۸۹"[d] for d in range(10)}, ",": "٬", ".": "٫", "%": "٪"})
 
 # Unicode's first strong isolate and pop directional isolate: text between them keeps its own direction,
 # so a Latin product name inside a Persian sentence (or the reverse) keeps its letters and punctuation in order.

@@ -12,6 +12,7 @@ def test_digits_are_persian_in_persian_and_latin_in_english():
     with translation.override("fa"):
         assert localize_digits(1234567890) == "۱۲۳۴۵۶۷۸۹۰"
         assert localize_digits("1,000") == "۱٬۰۰۰"
+        assert localize_digits("20.5 %") == "۲۰٫۵ ٪"
     with translation.override("en"):
         assert localize_digits("1,000") == "1,000"
 
