@@ -1,5 +1,6 @@
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 from tests.oidc_provider import provider_settings, running_provider
 
@@ -8,6 +9,13 @@ from tests.oidc_provider import provider_settings, running_provider
 def _media_in_tmp(settings, tmp_path_factory):
     """Uploaded and seeded pictures go to a scratch folder, never the project's media/."""
     settings.MEDIA_ROOT = tmp_path_factory.getbasetemp() / "media"
+
+
+@pytest.fixture(autouse=True)
+def _in_english():
+    """Each test starts in English: LocaleMiddleware activates a request's language in the thread and nothing
+    deactivates it, so a test client's request in Persian would leave the next test's own code in Persian."""
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

@@ -1,8 +1,10 @@
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from web.forms import IntegerField
+from web.localization import localize_digits
 
 
 class SetQuantityForm(forms.Form):
@@ -17,7 +19,10 @@ class SetQuantityForm(forms.Form):
         self.fields["quantity"].error_messages.update(required=self.range_message(), invalid=self.range_message())
 
     def range_message(self) -> str:
-        return f"Enter a whole number from {self.minimum} to {settings.CART_MAX_LINE_QUANTITY}."
+        return _("Enter a whole number from %(minimum)s to %(maximum)s.") % {
+            "minimum": localize_digits(self.minimum),
+            "maximum": localize_digits(settings.CART_MAX_LINE_QUANTITY),
+        }
 
     def clean_quantity(self) -> int:
         quantity = self.cleaned_data["quantity"]

@@ -8,8 +8,10 @@ from django.contrib import messages
 from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 
 from store.models import Product
+from web.localization import isolate
 
 from .services import CartError, cart_add_product
 
@@ -18,7 +20,7 @@ PENDING_ADD_SESSION_KEY = "cart_pending_add"
 
 def remember_pending_add(request: HttpRequest, *, product: Product, quantity: int) -> None:
     request.session[PENDING_ADD_SESSION_KEY] = {"product_id": product.pk, "quantity": quantity}
-    messages.info(request, f"Log in to add {product.name} to your cart.")
+    messages.info(request, _("Log in to add %(product)s to your cart.") % {"product": isolate(product.name)})
 
 
 @receiver(user_logged_in, dispatch_uid="cart_apply_pending_add")
@@ -36,4 +38,6 @@ def apply_pending_add(sender, request: HttpRequest | None, user, **kwargs) -> No
     except CartError as error:
         messages.warning(request, error.message)
         return
-    messages.success(request, change.notice or f"Added {product.name} to your cart.")
+    messages.success(
+        request, change.notice or _("Added %(product)s to your cart.") % {"product": isolate(product.name)}
+    )

@@ -15,8 +15,10 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from store.models import Product
+from web.localization import isolate, localize_digits
 
 from .models import Cart, CartItem
 
@@ -69,22 +71,34 @@ def _capped(product: Product, wanted: int) -> tuple[int, str]:
     if wanted <= product.stock and wanted <= settings.CART_MAX_LINE_QUANTITY:
         return wanted, ""
     if product.stock <= settings.CART_MAX_LINE_QUANTITY:
-        return product.stock, f"Only {product.stock} left — quantity set to {product.stock}."
+        left = localize_digits(product.stock)
+        return product.stock, _("Only %(left)s left — quantity set to %(left)s.") % {"left": left}
     limit = settings.CART_MAX_LINE_QUANTITY
-    return limit, f"You can buy at most {limit} of one product — quantity set to {limit}."
+    return limit, _("You can buy at most %(limit)s of one product — quantity set to %(limit)s.") % {
+        "limit": localize_digits(limit)
+    }
 
 
 def _at_limit_message(product: Product, quantity: int) -> str:
     if quantity >= settings.CART_MAX_LINE_QUANTITY:
-        return f"You already have the most we sell of one product ({quantity})."
-    return f"Only {product.stock} left — you already have {quantity} in your cart."
+        return _("You already have the most we sell of one product (%(quantity)s).") % {
+            "quantity": localize_digits(quantity)
+        }
+    return _("Only %(left)s left — you already have %(quantity)s in your cart.") % {
+        "left": localize_digits(product.stock),
+        "quantity": localize_digits(quantity),
+    }
 
 
 def _check_buyable(product: Product) -> None:
     if not product.is_active:
-        raise ProductUnavailable(f"{product.name} is no longer sold.", code="inactive")
+        raise ProductUnavailable(
+            _("%(product)s is no longer sold.") % {"product": isolate(product.name)}, code="inactive"
+        )
     if product.stock <= 0:
-        raise ProductUnavailable(f"{product.name} is out of stock.", code="out_of_stock")
+        raise ProductUnavailable(
+            _("%(product)s is out of stock.") % {"product": isolate(product.name)}, code="out_of_stock"
+        )
 
 
 def _write_quantity(*, item: CartItem, quantity: int, notice: str = "") -> CartChange:
@@ -115,7 +129,7 @@ def _locked_item(user: AbstractBaseUser, item_id: int) -> CartItem:
 def cart_add_product(*, user: AbstractBaseUser, product: Product, quantity: int) -> CartChange:
     """Add ``quantity`` units, on top of what the cart already holds."""
     if quantity < 1:
-        raise CartError("Choose a quantity of at least 1.", code="quantity")
+        raise CartError(_("Choose a quantity of at least 1."), code="quantity")
     cart = _locked_cart(user)
     product = Product.objects.get(pk=product.pk)  # fresh stock and price, read under the lock
     _check_buyable(product)
@@ -135,7 +149,7 @@ def cart_add_product(*, user: AbstractBaseUser, product: Product, quantity: int)
 def cart_set_quantity(*, user: AbstractBaseUser, item_id: int, quantity: int) -> CartChange:
     """Set a line to ``quantity``; 0 removes it."""
     if quantity < 0:
-        raise CartError("Quantity cannot be negative.", code="quantity")
+        raise CartError(_("Quantity cannot be negative."), code="quantity")
     item = _locked_item(user, item_id)
     if quantity == 0:
         return _write_quantity(item=item, quantity=0)
@@ -204,7 +218,9 @@ def cart_undo_remove(*, user: AbstractBaseUser, removed: list[RemovedLine]) -> R
         product = products.get(line.product.pk)  # fresh stock and price, read under the lock
         try:
             if product is None:
-                raise ProductUnavailable(f"{line.product.name} is no longer sold.", code="inactive")
+                raise ProductUnavailable(
+                    _("%(product)s is no longer sold.") % {"product": isolate(line.product.name)}, code="inactive"
+                )
             _check_buyable(product)
         except CartError as error:
             restored.refusals.append(error.message)
@@ -222,5 +238,5 @@ def cart_undo_remove(*, user: AbstractBaseUser, removed: list[RemovedLine]) -> R
                 _write_quantity(item=item, quantity=max(item.quantity, new_quantity), notice=notice)
             )
     if not restored.changes:
-        raise CartError(restored.refusals[0] if restored.refusals else "There is nothing to undo.", code="undo")
+        raise CartError(restored.refusals[0] if restored.refusals else _("There is nothing to undo."), code="undo")
     return restored

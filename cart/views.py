@@ -11,11 +11,14 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from store.models import Product
 from web.decorators import shopper_required
 from web.http import HtmxHttpRequest, login_redirect, refuse, see_other, shopper_page
+from web.localization import isolate, localize_digits
 from web.messages import success_with_action
 
 from . import services
@@ -84,7 +87,7 @@ def add(request: HtmxHttpRequest, product_id: int) -> HttpResponse:
         change = services.cart_add_product(user=request.user, product=product, quantity=quantity)
     except CartError as error:
         return refuse(request, error.message, fallback=product.get_absolute_url())
-    tell_shopper(request, change, f"Added {product.name} to your cart.")
+    tell_shopper(request, change, _("Added %(product)s to your cart.") % {"product": isolate(product.name)})
     if request.htmx:
         return render(request, "partials/cart_updates.html")
     return see_other(shopper_page(request, fallback=product.get_absolute_url()))
@@ -105,7 +108,7 @@ def increase(request: HtmxHttpRequest, item_id: int) -> HttpResponse:
 @shopper_required
 def decrease(request: HtmxHttpRequest, item_id: int) -> HttpResponse:
     change = services.cart_decrease(user=request.user, item_id=item_id)
-    tell_shopper(request, change, f"Removed {change.product.name} from your cart." if change.removed else "")
+    tell_shopper(request, change, removed_message(change.product) if change.removed else "")
     return line_changed(request, change)
 
 
@@ -121,8 +124,12 @@ def set_quantity(request: HtmxHttpRequest, item_id: int) -> HttpResponse:
         change = services.cart_set_quantity(user=request.user, item_id=item_id, quantity=form.cleaned_data["quantity"])
     except CartError as error:
         return refuse(request, error.message, fallback="cart:detail")
-    tell_shopper(request, change, f"Removed {change.product.name} from your cart." if change.removed else "")
+    tell_shopper(request, change, removed_message(change.product) if change.removed else "")
     return line_changed(request, change)
+
+
+def removed_message(product: Product) -> str:
+    return _("Removed %(product)s from your cart.") % {"product": isolate(product.name)}
 
 
 def remember_for_undo(request: HtmxHttpRequest, removed: list[RemovedLine], message: str) -> None:
@@ -131,7 +138,7 @@ def remember_for_undo(request: HtmxHttpRequest, removed: list[RemovedLine], mess
         {"product_id": line.product.pk, "quantity": line.quantity, "unit_price": str(line.unit_price)}
         for line in removed
     ]
-    success_with_action(request, message, url=reverse("cart:undo_remove"), label="Undo")
+    success_with_action(request, message, url=reverse("cart:undo_remove"), label=_("Undo"))
 
 
 def removed_from_session(request: HtmxHttpRequest) -> list[RemovedLine]:
@@ -150,7 +157,7 @@ def removed_from_session(request: HtmxHttpRequest) -> list[RemovedLine]:
 @shopper_required
 def remove(request: HtmxHttpRequest, item_id: int) -> HttpResponse:
     removed = services.cart_remove(user=request.user, item_id=item_id)
-    remember_for_undo(request, [removed], f"Removed {removed.product.name} from your cart.")
+    remember_for_undo(request, [removed], removed_message(removed.product))
     return line_changed(request, CartChange(product=removed.product, item=None, quantity=0))
 
 
@@ -159,7 +166,7 @@ def remove(request: HtmxHttpRequest, item_id: int) -> HttpResponse:
 def undo_remove(request: HtmxHttpRequest) -> HttpResponse:
     removed = removed_from_session(request)
     if not removed:
-        return refuse(request, "There is nothing to undo.", fallback="cart:detail")
+        return refuse(request, _("There is nothing to undo."), fallback="cart:detail")
     try:
         restored = services.cart_undo_remove(user=request.user, removed=removed)
     except CartError as error:
@@ -167,9 +174,16 @@ def undo_remove(request: HtmxHttpRequest) -> HttpResponse:
     for reason in [*restored.refusals, *(change.notice for change in restored.changes if change.notice)]:
         messages.warning(request, reason)
     if len(restored.changes) == 1:
-        messages.success(request, f"{restored.changes[0].product.name} is back in your cart.")
+        messages.success(
+            request, _("%(product)s is back in your cart.") % {"product": isolate(restored.changes[0].product.name)}
+        )
     else:
-        messages.success(request, f"{len(restored.changes)} lines are back in your cart.")
+        count = len(restored.changes)
+        messages.success(
+            request,
+            ngettext("%(count)s line is back in your cart.", "%(count)s lines are back in your cart.", count)
+            % {"count": localize_digits(count)},
+        )
     if request.htmx.target == MINI_CART:
         return mini_cart_changed(request)
     if request.htmx:
@@ -183,7 +197,7 @@ def undo_remove(request: HtmxHttpRequest) -> HttpResponse:
 def clear(request: HtmxHttpRequest) -> HttpResponse:
     removed = services.cart_clear(user=request.user)
     if removed:
-        remember_for_undo(request, removed, "Your cart is empty now.")
+        remember_for_undo(request, removed, _("Your cart is empty now."))
     if request.htmx:
         return render(request, "cart/detail.html#lines_update", {"items": []})
     return see_other(shopper_page(request, fallback="cart:detail"))

@@ -17,6 +17,8 @@ urlpatterns = [
     path("health/", HealthCheckView.as_view(checks=["health_check.checks.Database", "health_check.checks.Cache"])),
     path("health/live/", alive),
     path("admin/", admin.site.urls),
+    # The language switcher posts to i18n/setlang/ (Django's set_language: sets the language cookie, goes back).
+    path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("allauth.urls")),
     path("cart/", include("cart.urls")),
     path("", include("orders.urls")),
@@ -27,5 +29,6 @@ urlpatterns = [
 if settings.SERVE_MEDIA:
     urlpatterns.append(re_path(r"^media/(?P<path>.*)$", media_file))
 
+handler400 = "web.views.bad_request"
 handler404 = "web.views.page_not_found"
 handler500 = "web.views.server_error"

@@ -5,8 +5,11 @@ from collections.abc import Callable
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from web.forms import ADMIN_NUMBER_FIELDS
+from web.localization import format_shop_date
 
 from . import services
 from .models import Order, OrderLine, OrderStatusChange, Payment, ShippingMethod
@@ -44,7 +47,6 @@ class PaymentInline(ReadOnlyInline):
 
 class OrderStatusChangeInline(ReadOnlyInline):
     model = OrderStatusChange
-    verbose_name_plural = "status history"
     fields = ["changed_at", "from_status", "to_status", "changed_by", "note"]
     readonly_fields = fields
 
@@ -59,10 +61,16 @@ def status_action(
         for order in queryset.order_by("pk"):
             (changed if transition(order=order, changed_by=request.user) else skipped).append(order.reference)
         if changed:
-            modeladmin.message_user(request, f"{done}: {', '.join(changed)}.", messages.SUCCESS)
+            modeladmin.message_user(
+                request,
+                gettext("%(done)s: %(orders)s.") % {"done": done, "orders": ", ".join(changed)},
+                messages.SUCCESS,
+            )
         if skipped:
             modeladmin.message_user(
-                request, f"Not changed (their status does not allow it): {', '.join(skipped)}.", messages.WARNING
+                request,
+                gettext("Not changed (their status does not allow it): %(orders)s.") % {"orders": ", ".join(skipped)},
+                messages.WARNING,
             )
 
     action.__name__ = transition.__name__
@@ -71,22 +79,32 @@ def status_action(
 
 @admin.register(Order)
 class OrderAdmin(admin.ModelAdmin):
-    list_display = ["reference", "created_at", "email", "status", "total"]
+    list_display = ["reference", "placed", "email", "status", "total"]
     list_filter = ["status", "payments__status", "created_at"]
     search_fields = ["reference", "email"]
     date_hierarchy = "created_at"
     inlines = [OrderLineInline, PaymentInline, OrderStatusChangeInline]
     actions = [
-        status_action(services.order_mark_paid, description="Mark paid (offline payment)", done="Marked paid"),
-        status_action(services.order_mark_shipped, description="Mark shipped (emails the shopper)", done="Shipped"),
-        status_action(services.order_mark_delivered, description="Mark delivered", done="Delivered"),
-        status_action(services.order_cancel, description="Cancel and return stock", done="Cancelled"),
+        status_action(services.order_mark_paid, description=_("Mark paid (offline payment)"), done=_("Marked paid")),
+        status_action(
+            services.order_mark_shipped, description=_("Mark shipped (emails the shopper)"), done=_("Shipped")
+        ),
+        status_action(services.order_mark_delivered, description=_("Mark delivered"), done=_("Delivered")),
+        status_action(services.order_cancel, description=_("Cancel and return stock"), done=_("Cancelled")),
     ]
     fieldsets = [
         (None, {"fields": ["reference", "status", "created_at", "user", "email"]}),
-        ("Ship to", {"fields": ["full_name", "street", "city", "postal_code", "country", "phone", "shipping_method"]}),
-        ("Totals", {"fields": ["subtotal", "shipping_cost", "total", "vat_rate", "vat_amount"]}),
+        (
+            _("Ship to"),
+            {"fields": ["full_name", "street", "city", "postal_code", "country", "phone", "shipping_method"]},
+        ),
+        (_("Totals"), {"fields": ["subtotal", "shipping_cost", "total", "vat_rate", "vat_amount"]}),
     ]
+
+    @admin.display(description=_("placed"), ordering="created_at")
+    def placed(self, order: Order) -> str:
+        """The date in the owner's language: Jalali in Persian, Gregorian in English."""
+        return format_shop_date(order.created_at)
 
     def get_readonly_fields(self, request: HttpRequest, obj=None) -> list[str]:
         # Status changes go through the actions, which keep the stock and the history right.

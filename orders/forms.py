@@ -1,5 +1,6 @@
 from django import forms
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from web.forms import DigitsCharField
@@ -40,11 +41,11 @@ class AddressForm(AccessibleErrorsMixin, forms.ModelForm):
         # Typed with Persian or Arabic-Indic digits, kept with Latin ones: couriers and payment providers read them.
         field_classes = {"postal_code": DigitsCharField, "phone": DigitsCharField}
         error_messages = {
-            "full_name": {"required": "Enter the name of the person receiving the order."},
-            "street": {"required": "Enter the street and house number."},
-            "city": {"required": "Enter the city."},
-            "postal_code": {"required": "Enter the postal code."},
-            "country": {"required": "Choose a country.", "invalid_choice": "Choose a country from the list."},
+            "full_name": {"required": _("Enter the name of the person receiving the order.")},
+            "street": {"required": _("Enter the street and house number.")},
+            "city": {"required": _("Enter the city.")},
+            "postal_code": {"required": _("Enter the postal code.")},
+            "country": {"required": _("Choose a country."), "invalid_choice": _("Choose a country from the list.")},
         }
         widgets = {
             "full_name": forms.TextInput(attrs={"autocomplete": "shipping name"}),
@@ -58,7 +59,7 @@ class AddressForm(AccessibleErrorsMixin, forms.ModelForm):
     def clean_phone(self) -> str:
         phone = self.cleaned_data["phone"].strip()
         if phone and not all(char.isdigit() or char in "+-() ." for char in phone):
-            raise forms.ValidationError("Enter a phone number with digits, spaces and + - ( ) only.")
+            raise forms.ValidationError(_("Enter a phone number with digits, spaces and + - ( ) only."))
         return phone
 
 
@@ -66,39 +67,41 @@ class CheckoutForm(AccessibleErrorsMixin, forms.Form):
     """Everything the shopper fills in at checkout, plus the hidden token and the total they saw."""
 
     email = forms.EmailField(
-        label="Email for the order confirmation",
+        label=_("Email for the order confirmation"),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-        error_messages={"required": "Enter your email address.", "invalid": "Enter a valid email address."},
+        error_messages={"required": _("Enter your email address."), "invalid": _("Enter a valid email address.")},
     )
     full_name = forms.CharField(
-        label="Full name",
+        label=_("Full name"),
         max_length=200,
         widget=forms.TextInput(attrs={"autocomplete": "shipping name"}),
-        error_messages={"required": "Enter the name of the person receiving the order."},
+        error_messages={"required": _("Enter the name of the person receiving the order.")},
     )
     street = forms.CharField(
-        label="Street and number",
+        label=_("Street and number"),
         max_length=300,
         widget=forms.TextInput(attrs={"autocomplete": "shipping street-address"}),
-        error_messages={"required": "Enter the street and house number."},
+        error_messages={"required": _("Enter the street and house number.")},
     )
     city = forms.CharField(
+        label=_("City"),
         max_length=100,
         widget=forms.TextInput(attrs={"autocomplete": "shipping address-level2"}),
-        error_messages={"required": "Enter the city."},
+        error_messages={"required": _("Enter the city.")},
     )
     postal_code = DigitsCharField(
-        label="Postal code",
+        label=_("Postal code"),
         max_length=20,
         widget=forms.TextInput(attrs={"autocomplete": "shipping postal-code"}),
-        error_messages={"required": "Enter the postal code."},
+        error_messages={"required": _("Enter the postal code.")},
     )
     country = CountryField().formfield(
-        error_messages={"required": "Choose a country.", "invalid_choice": "Choose a country from the list."},
+        label=_("Country"),
+        error_messages={"required": _("Choose a country."), "invalid_choice": _("Choose a country from the list.")},
         widget=forms.Select(attrs={"autocomplete": "shipping country"}),
     )
     phone = DigitsCharField(
-        label="Phone (optional)",
+        label=_("Phone (optional)"),
         max_length=30,
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "shipping tel", "type": "tel"}),
@@ -108,8 +111,8 @@ class CheckoutForm(AccessibleErrorsMixin, forms.Form):
         widget=forms.RadioSelect,
         empty_label=None,
         error_messages={
-            "required": "Choose a shipping method.",
-            "invalid_choice": "Choose one of the shipping methods.",
+            "required": _("Choose a shipping method."),
+            "invalid_choice": _("Choose one of the shipping methods."),
         },
     )
     checkout_token = forms.UUIDField(widget=forms.HiddenInput)
@@ -125,8 +128,8 @@ class CheckoutForm(AccessibleErrorsMixin, forms.Form):
         # A tampered or stale hidden field: the page is simply shown again with fresh values.
         for hidden in ("checkout_token", "expected_total"):
             self.fields[hidden].error_messages.update(
-                required="The checkout page was out of date. Check your order and place it again.",
-                invalid="The checkout page was out of date. Check your order and place it again.",
+                required=_("The checkout page was out of date. Check your order and place it again."),
+                invalid=_("The checkout page was out of date. Check your order and place it again."),
             )
 
     clean_phone = AddressForm.clean_phone

@@ -7,6 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.translation import gettext, pgettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from payments import PaymentStatus, PurchasedItem
 from payments.core import get_base_url
@@ -21,17 +23,18 @@ class Address(models.Model):
     """An entry of the shopper's address book; the one used last is offered first at checkout."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="addresses")
-    full_name = models.CharField("full name", max_length=200)
-    street = models.CharField("street and number", max_length=300)
-    city = models.CharField(max_length=100)
-    postal_code = models.CharField("postal code", max_length=20)
-    country = CountryField()
-    phone = models.CharField("phone (optional)", max_length=30, blank=True)
+    full_name = models.CharField(_("full name"), max_length=200)
+    street = models.CharField(_("street and number"), max_length=300)
+    city = models.CharField(_("city"), max_length=100)
+    postal_code = models.CharField(_("postal code"), max_length=20)
+    country = CountryField(_("country"))
+    phone = models.CharField(_("phone (optional)"), max_length=30, blank=True)
     last_used_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-last_used_at", "-id"]
-        verbose_name_plural = "addresses"
+        verbose_name = _("address")
+        verbose_name_plural = _("addresses")
 
     def __str__(self) -> str:
         return f"{self.full_name}, {self.street}, {self.postal_code} {self.city}, {self.country.name}"
@@ -40,25 +43,30 @@ class Address(models.Model):
 class ShippingMethod(models.Model):
     """Edited by the shop owner in the admin; an order keeps a copy of the name and price it was placed with."""
 
-    name = models.CharField(max_length=100, unique=True)
-    description = models.CharField(max_length=200, blank=True)
-    price = models.DecimalField("price at home", max_digits=8, decimal_places=2)
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    description = models.CharField(_("description"), max_length=200, blank=True)
+    price = models.DecimalField(_("price at home"), max_digits=8, decimal_places=2)
     price_abroad = models.DecimalField(
-        max_digits=8, decimal_places=2, help_text="Outside the shop's home country (SHOP_HOME_COUNTRY)."
+        _("price abroad"),
+        max_digits=8,
+        decimal_places=2,
+        help_text=_("Outside the shop's home country (SHOP_HOME_COUNTRY)."),
     )
     free_above = models.DecimalField(
-        "free from a subtotal of",
+        _("free from a subtotal of"),
         max_digits=10,
         decimal_places=2,
         null=True,
         blank=True,
-        help_text="Leave empty if this method is never free.",
+        help_text=_("Leave empty if this method is never free."),
     )
-    position = models.PositiveSmallIntegerField(default=0, help_text="Lower comes first at checkout.")
-    is_active = models.BooleanField(default=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0, help_text=_("Lower comes first at checkout."))
+    is_active = models.BooleanField(_("active"), default=True)
 
     class Meta:
         ordering = ["position", "id"]
+        verbose_name = _("shipping method")
+        verbose_name_plural = _("shipping methods")
         constraints = [
             models.CheckConstraint(
                 condition=Q(price__gte=0) & Q(price_abroad__gte=0), name="shipping_method_price_not_negative"
@@ -74,13 +82,22 @@ class ShippingMethod(models.Model):
         return self.price if country == settings.SHOP_HOME_COUNTRY else self.price_abroad
 
 
+# What the order page says of the latest payment attempt's other outcomes, in the shop's catalogue
+# (django-payments has no Persian).
+PAYMENT_OUTCOME_LABELS = {
+    PaymentStatus.PREAUTH: pgettext_lazy("payment status", "Pre-authorized"),
+    PaymentStatus.CONFIRMED: pgettext_lazy("payment status", "Confirmed"),
+    PaymentStatus.REFUNDED: pgettext_lazy("payment status", "Refunded"),
+}
+
+
 class OrderStatus(models.TextChoices):
-    AWAITING_PAYMENT = "awaiting_payment", "Awaiting payment"
-    PAID = "paid", "Paid"
-    SHIPPED = "shipped", "Shipped"
-    DELIVERED = "delivered", "Delivered"
-    CANCELLED = "cancelled", "Cancelled"
-    EXPIRED = "expired", "Payment expired"
+    AWAITING_PAYMENT = "awaiting_payment", _("Awaiting payment")
+    PAID = "paid", pgettext_lazy("order status", "Paid")
+    SHIPPED = "shipped", _("Shipped")
+    DELIVERED = "delivered", _("Delivered")
+    CANCELLED = "cancelled", _("Cancelled")
+    EXPIRED = "expired", _("Payment expired")
 
 
 # The statuses whose units left the stock for good or for now; cancelled and expired orders gave them back.
@@ -88,29 +105,37 @@ STOCK_HOLDING_STATUSES = [OrderStatus.AWAITING_PAYMENT, OrderStatus.PAID, OrderS
 
 
 class Order(models.Model):
-    reference = models.CharField(max_length=12, unique=True, editable=False)
+    reference = models.CharField(_("reference"), max_length=12, unique=True, editable=False)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="orders")
     # The hidden token of the checkout form: a second submit of the same checkout finds this order.
     checkout_token = models.UUIDField(unique=True, editable=False)
-    status = models.CharField(max_length=20, choices=OrderStatus.choices, default=OrderStatus.AWAITING_PAYMENT)
-    email = models.EmailField()
-    full_name = models.CharField(max_length=200)
-    street = models.CharField(max_length=300)
-    city = models.CharField(max_length=100)
-    postal_code = models.CharField(max_length=20)
-    country = CountryField()
-    phone = models.CharField(max_length=30, blank=True)
-    shipping_method = models.CharField(max_length=100)
-    shipping_cost = models.DecimalField(max_digits=8, decimal_places=2)
-    subtotal = models.DecimalField(max_digits=12, decimal_places=2)
-    total = models.DecimalField(max_digits=12, decimal_places=2)
-    vat_rate = models.DecimalField(max_digits=5, decimal_places=4)
-    vat_amount = models.DecimalField("VAT included", max_digits=12, decimal_places=2)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=OrderStatus.choices, default=OrderStatus.AWAITING_PAYMENT
+    )
+    # The shopper's language at checkout: the emails about the order are written in it.
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+    email = models.EmailField(_("email"))
+    full_name = models.CharField(_("full name"), max_length=200)
+    street = models.CharField(_("street and number"), max_length=300)
+    city = models.CharField(_("city"), max_length=100)
+    postal_code = models.CharField(_("postal code"), max_length=20)
+    country = CountryField(_("country"))
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    shipping_method = models.CharField(_("shipping method"), max_length=100)
+    shipping_cost = models.DecimalField(_("shipping cost"), max_digits=8, decimal_places=2)
+    subtotal = models.DecimalField(_("subtotal"), max_digits=12, decimal_places=2)
+    total = models.DecimalField(_("total"), max_digits=12, decimal_places=2)
+    vat_rate = models.DecimalField(_("VAT rate"), max_digits=5, decimal_places=4)
+    vat_amount = models.DecimalField(_("VAT included"), max_digits=12, decimal_places=2)
+    created_at = models.DateTimeField(_("placed"), auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        verbose_name = _("order")
+        verbose_name_plural = _("orders")
         constraints = [
             models.CheckConstraint(
                 condition=Q(subtotal__gte=0) & Q(shipping_cost__gte=0) & Q(vat_amount__gte=0),
@@ -135,32 +160,35 @@ class Order(models.Model):
     def payment_status_label(self) -> str:
         """What the shopper reads about the payment: the latest attempt's outcome."""
         if self.status in (OrderStatus.PAID, OrderStatus.SHIPPED, OrderStatus.DELIVERED):
-            return "Paid"
+            return pgettext("payment status", "Paid")
         if self.status == OrderStatus.EXPIRED:
-            return "Not paid in time"
+            return gettext("Not paid in time")
         if self.status == OrderStatus.CANCELLED:
-            return "Not paid" if not self.payments.filter(status=PaymentStatus.CONFIRMED).exists() else "Paid"
+            paid = self.payments.filter(status=PaymentStatus.CONFIRMED).exists()
+            return pgettext("payment status", "Paid") if paid else gettext("Not paid")
         latest = self.payments.order_by("-created", "-id").first()
         if latest is None or latest.status in (PaymentStatus.WAITING, PaymentStatus.INPUT):
-            return "Waiting for payment"
+            return gettext("Waiting for payment")
         if latest.status in (PaymentStatus.REJECTED, PaymentStatus.ERROR, PaymentStatus.CANCELLED):
-            return "Payment failed"
-        return latest.get_status_display()
+            return gettext("Payment failed")
+        return str(PAYMENT_OUTCOME_LABELS[latest.status])
 
 
 class OrderLine(models.Model):
     order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="lines")
     # Kept for stock returns and "Buy again"; the snapshot below is what the order shows.
     product = models.ForeignKey(Product, on_delete=models.SET_NULL, null=True, related_name="+")
-    product_name = models.CharField(max_length=200)
-    product_reference = models.CharField(max_length=200)
-    unit_price = models.DecimalField(max_digits=10, decimal_places=2)
-    quantity = models.PositiveIntegerField()
-    line_total = models.DecimalField(max_digits=12, decimal_places=2)
-    vat_amount = models.DecimalField("VAT included", max_digits=12, decimal_places=2)
+    product_name = models.CharField(_("product"), max_length=200)
+    product_reference = models.CharField(_("product reference"), max_length=200)
+    unit_price = models.DecimalField(_("unit price"), max_digits=10, decimal_places=2)
+    quantity = models.PositiveIntegerField(_("quantity"))
+    line_total = models.DecimalField(_("line total"), max_digits=12, decimal_places=2)
+    vat_amount = models.DecimalField(_("VAT included"), max_digits=12, decimal_places=2)
 
     class Meta:
         ordering = ["id"]
+        verbose_name = _("order line")
+        verbose_name_plural = _("order lines")
         constraints = [
             models.CheckConstraint(condition=Q(quantity__gte=1), name="order_line_quantity_positive"),
             models.CheckConstraint(condition=Q(unit_price__gte=0), name="order_line_price_not_negative"),
@@ -177,14 +205,18 @@ class OrderStatusChange(models.Model):
     """Who moved an order from which status to which, and when: the shopper, the shop owner or the shop itself."""
 
     order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="status_changes")
-    from_status = models.CharField(max_length=20, choices=OrderStatus.choices, blank=True)
-    to_status = models.CharField(max_length=20, choices=OrderStatus.choices)
-    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
-    note = models.CharField(max_length=200, blank=True)
-    changed_at = models.DateTimeField(auto_now_add=True)
+    from_status = models.CharField(_("from status"), max_length=20, choices=OrderStatus.choices, blank=True)
+    to_status = models.CharField(_("to status"), max_length=20, choices=OrderStatus.choices)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("changed by")
+    )
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    changed_at = models.DateTimeField(_("changed at"), auto_now_add=True)
 
     class Meta:
         ordering = ["changed_at", "id"]
+        verbose_name = _("status change")
+        verbose_name_plural = _("status history")
 
     def __str__(self) -> str:
         return f"{self.order}: {self.from_status or '—'} → {self.to_status}"

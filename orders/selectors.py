@@ -6,8 +6,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from cart.models import CartItem
+from web.localization import isolate, localize_digits
 
 from .models import Address, Order, ShippingMethod
 
@@ -81,11 +83,18 @@ def checkout_problems(*, items: list[CartItem]) -> list[str]:
     for item in items:
         product = item.product
         if not product.is_active:
-            problems.append(f"{product.name} is no longer sold.")
+            problems.append(_("%(product)s is no longer sold.") % {"product": isolate(product.name)})
         elif product.stock == 0:
-            problems.append(f"{product.name} is out of stock.")
+            problems.append(_("%(product)s is out of stock.") % {"product": isolate(product.name)})
         elif item.quantity > product.stock:
-            problems.append(f"Only {product.stock} of {product.name} left — you have {item.quantity} in your cart.")
+            problems.append(
+                _("Only %(left)s of %(product)s left — you have %(quantity)s in your cart.")
+                % {
+                    "left": localize_digits(product.stock),
+                    "product": isolate(product.name),
+                    "quantity": localize_digits(item.quantity),
+                }
+            )
     return problems
 
 

@@ -19,12 +19,14 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from payments import PaymentStatus
 
 from cart import services as cart_services
 from cart.models import Cart, CartItem
 from store.models import Product
 from store.money import format_money
+from web.localization import isolate
 
 from . import emails
 from .models import Address, Order, OrderLine, OrderStatus, OrderStatusChange, Payment, ShippingMethod
@@ -99,14 +101,14 @@ def _remember_address(*, user: AbstractBaseUser, details: ShippingDetails) -> No
 
 def _insert_order(**fields) -> Order:
     """Insert with a fresh random reference, drawing again on the rare collision."""
-    for _ in range(REFERENCE_ATTEMPTS):
+    for _attempt in range(REFERENCE_ATTEMPTS):
         try:
             with transaction.atomic():
                 return Order.objects.create(reference=new_reference(), **fields)
         except IntegrityError:
             if Order.objects.filter(checkout_token=fields["checkout_token"]).exists():
                 raise
-    raise OrderError("We could not number your order. Please try again.", code="reference")
+    raise OrderError(_("We could not number your order. Please try again."), code="reference")
 
 
 def order_place(
@@ -115,10 +117,12 @@ def order_place(
     details: ShippingDetails,
     checkout_token: uuid.UUID,
     expected_total: Decimal,
+    language: str = settings.LANGUAGE_CODE,
 ) -> PlacedOrder:
     """Turn the shopper's cart into an order at the total they saw, or place nothing and say what changed.
 
-    A second call with the same ``checkout_token`` returns the order the first one placed.
+    A second call with the same ``checkout_token`` returns the order the first one placed. ``language`` is the
+    shopper's: the order's emails are written in it.
     """
     with transaction.atomic():
         # Serialises this shopper's checkouts and cart changes: a double submit waits here, then finds the order.
@@ -128,7 +132,7 @@ def order_place(
             return PlacedOrder(order=existing, created=False)
         items = list(CartItem.objects.filter(cart=cart).order_by("product_id")) if cart else []
         if not items:
-            raise EmptyCart("Your cart is empty: there is nothing to order.", code="empty")
+            raise EmptyCart(_("Your cart is empty: there is nothing to order."), code="empty")
         # Locked in primary-key order: checkouts sharing products queue instead of deadlocking.
         products = Product.objects.select_for_update().filter(pk__in=[item.product_id for item in items]).order_by("pk")
         by_pk = {product.pk: product for product in products}
@@ -141,11 +145,18 @@ def order_place(
         quote = checkout_quote(items=items, shipping_method=details.shipping_method, country=details.country)
         if quote.total != expected_total:
             changes = [
-                f"{item.product.name}: {format_money(item.unit_price)} → {format_money(item.product.price)} each"
+                _("%(product)s: %(old)s → %(new)s each")
+                % {
+                    "product": isolate(item.product.name),
+                    "old": format_money(item.unit_price),
+                    "new": format_money(item.product.price),
+                }
                 for item in items
                 if item.unit_price != item.product.price
             ]
-            changes.append(f"Total: {format_money(expected_total)} → {format_money(quote.total)}")
+            changes.append(
+                _("Total: %(old)s → %(new)s") % {"old": format_money(expected_total), "new": format_money(quote.total)}
+            )
             raise CheckoutChanged(changes, new_total=quote.total, code="total")
 
         for line in quote.lines:
@@ -154,11 +165,14 @@ def order_place(
                 stock=F("stock") - line.quantity
             )
             if taken != 1:
-                raise CheckoutChanged([f"{line.item.product.name} just sold out."], code="stock")
+                raise CheckoutChanged(
+                    [_("%(product)s just sold out.") % {"product": isolate(line.item.product.name)}], code="stock"
+                )
 
         order = _insert_order(
             user=user,
             checkout_token=checkout_token,
+            language=language,
             email=details.email,
             full_name=details.full_name,
             street=details.street,
@@ -279,7 +293,9 @@ def orders_release_unpaid(*, now=None) -> int:
 def payment_start(*, order: Order) -> Payment:
     """A new payment attempt for an order awaiting payment (the first, or a retry after a failure)."""
     if not order.is_awaiting_payment:
-        raise OrderError(f"Order {order.reference} is not awaiting payment.", code="not_payable")
+        raise OrderError(
+            _("Order %(reference)s is not awaiting payment.") % {"reference": order.reference}, code="not_payable"
+        )
     return Payment.objects.create(
         order=order,
         variant=settings.CHECKOUT_PAYMENT_VARIANT,
@@ -314,7 +330,7 @@ def order_buy_again(*, user: AbstractBaseUser, order: Order) -> list[str]:
     for line in order.lines.all():
         product = Product.objects.filter(pk=line.product_id).first() if line.product_id else None
         if product is None:
-            notices.append(f"{line.product_name} is no longer sold.")
+            notices.append(_("%(product)s is no longer sold.") % {"product": isolate(line.product_name)})
             continue
         try:
             change = cart_services.cart_add_product(user=user, product=product, quantity=line.quantity)
@@ -322,5 +338,5 @@ def order_buy_again(*, user: AbstractBaseUser, order: Order) -> list[str]:
             notices.append(error.message)
             continue
         if change.notice:
-            notices.append(f"{product.name}: {change.notice}")
+            notices.append(_("%(product)s: %(notice)s") % {"product": isolate(product.name), "notice": change.notice})
     return notices

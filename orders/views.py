@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
@@ -53,7 +54,7 @@ def checkout_initial(request: HtmxHttpRequest) -> dict:
 def cannot_check_out(request: HtmxHttpRequest, items: list[CartItem]) -> bool:
     """Tell the shopper why the cart cannot be bought as it is, if it cannot."""
     if not items:
-        messages.info(request, "Your cart is empty: add something before checking out.")
+        messages.info(request, _("Your cart is empty: add something before checking out."))
         return True
     problems = checkout_problems(items=items)
     for problem in problems:
@@ -78,9 +79,9 @@ def render_checkout(
 def tell_payment_outcome(request: HtmxHttpRequest, payment: Payment) -> None:
     """What the provider reported, said once on the order page (a redirect flow has no outcome yet)."""
     if payment.status == PaymentStatus.CONFIRMED:
-        messages.success(request, "Payment received — thank you!")
+        messages.success(request, _("Payment received — thank you!"))
     elif payment.status in (PaymentStatus.REJECTED, PaymentStatus.ERROR):
-        messages.error(request, "The payment did not go through and nothing was charged. You can try again.")
+        messages.error(request, _("The payment did not go through and nothing was charged. You can try again."))
 
 
 def order_of(request: HtmxHttpRequest, reference: str) -> Order:
@@ -124,6 +125,7 @@ def place_order(request: HtmxHttpRequest) -> HttpResponse:
             details=form.shipping_details(),
             checkout_token=form.cleaned_data["checkout_token"],
             expected_total=form.cleaned_data["expected_total"],
+            language=request.LANGUAGE_CODE,
         )
     except EmptyCart as error:
         messages.info(request, error.message)
@@ -140,10 +142,10 @@ def place_order(request: HtmxHttpRequest) -> HttpResponse:
         return render_checkout(request, CheckoutForm(data), items, changes=change.changes, status=409)
     order = placed.order
     if not placed.created:
-        messages.info(request, f"Order {order.reference} was already placed.")
+        messages.info(request, _("Order %(reference)s was already placed.") % {"reference": order.reference})
         return see_other(order.get_absolute_url())
     request.session.pop(CHECKOUT_TOKEN_SESSION_KEY, None)
-    messages.success(request, f"Thank you! Your order {order.reference} is placed.")
+    messages.success(request, _("Thank you! Your order %(reference)s is placed.") % {"reference": order.reference})
     payment = services.payment_start(order=order)
     return see_other(reverse("orders:payment", kwargs={"token": payment.token}))
 
@@ -190,7 +192,7 @@ def payment_page(request: HtmxHttpRequest, token: str) -> HttpResponse:
         return see_other(str(redirect_to))
     except (PaymentError, URLError):
         payment.change_status(PaymentStatus.ERROR, "The payment provider could not be reached.")
-        messages.error(request, "The payment could not be completed. Nothing was charged; please try again.")
+        messages.error(request, _("The payment could not be completed. Nothing was charged; please try again."))
         return see_other(order.get_absolute_url())
     for field in form.fields.values():
         field.widget.attrs.setdefault("class", "field-input")  # the provider's form in the shop's look
@@ -205,7 +207,9 @@ def buy_again(request: HtmxHttpRequest, reference: str) -> HttpResponse:
     for notice in notices:
         messages.warning(request, notice)
     if len(notices) < order.lines.count():
-        messages.success(request, f"The products of order {order.reference} are in your cart.")
+        messages.success(
+            request, _("The products of order %(reference)s are in your cart.") % {"reference": order.reference}
+        )
     return see_other(reverse("cart:detail"))
 
 
@@ -234,7 +238,7 @@ def address_save(request: HtmxHttpRequest, address_id: int) -> HttpResponse:
     if not form.is_valid():
         return render(request, "orders/address_form.html", {"form": form, "address": address}, status=422)
     form.save()
-    messages.success(request, "Address saved.")
+    messages.success(request, _("Address saved."))
     return see_other(reverse("orders:addresses"))
 
 
@@ -242,5 +246,5 @@ def address_save(request: HtmxHttpRequest, address_id: int) -> HttpResponse:
 @shopper_required
 def address_delete(request: HtmxHttpRequest, address_id: int) -> HttpResponse:
     address_of(request, address_id).delete()
-    messages.success(request, "Address removed from your address book.")
+    messages.success(request, _("Address removed from your address book."))
     return see_other(reverse("orders:addresses"))

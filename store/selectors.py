@@ -4,6 +4,7 @@ from django.db import connection
 from django.db.models import Case, CharField, F, Func, IntegerField, Q, QuerySet, Subquery, Value, When
 from django.db.models.expressions import Combinable, RawSQL
 from django.db.models.lookups import Contains
+from django.utils.translation import gettext_lazy as _
 
 from .models import Category, Product
 from .search_text import prefix_tsquery, search_words
@@ -11,17 +12,17 @@ from .search_text import prefix_tsquery, search_words
 # Sort keys shown to shoppers, each with a tiebreaker so pages never overlap. Each one is read in the order
 # of an index (see Product.Meta.indexes); the descending sorts read theirs backwards, hence "-id".
 PRODUCT_SORTS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "name": ("Name", ("name", "id")),
-    "price": ("Price: low to high", ("price", "id")),
-    "-price": ("Price: high to low", ("-price", "-id")),
-    "newest": ("Newest", ("-created_at", "-id")),
+    "name": (_("Name"), ("name", "id")),
+    "price": (_("Price: low to high"), ("price", "id")),
+    "-price": (_("Price: high to low"), ("-price", "-id")),
+    "newest": (_("Newest"), ("-created_at", "-id")),
 }
 DEFAULT_SORT = "name"
 # Shorter words of a typo-tolerant search match as parts of a name's words rather than by similarity.
 TRIGRAM_MIN_WORD_LENGTH = 4
 # Offered, and the default, only when there is a search query.
 RELEVANCE_SORT = "relevance"
-RELEVANCE_LABEL = "Relevance"
+RELEVANCE_LABEL = _("Relevance")
 
 
 def category_list() -> QuerySet[Category]:

@@ -6,7 +6,10 @@ from django.contrib.messages.storage.base import Message
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import defaults
 from django_htmx.http import reswap
 
@@ -14,13 +17,20 @@ from .http import htmx_refusal
 
 # How long a client (or a proxy) should wait before asking again while the database is down.
 RETRY_AFTER_SECONDS = 30
-UNAVAILABLE_MESSAGE = "The shop is briefly unavailable. Nothing was lost — try again in a moment."
+UNAVAILABLE_MESSAGE = gettext_lazy("The shop is briefly unavailable. Nothing was lost — try again in a moment.")
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """Django's 400 page, in the shopper's language: a request refused before LocaleMiddleware ran (a NUL
+    character, see web.middleware) has no language active yet, so it is read from the request here."""
+    with translation.override(translation.get_language_from_request(request)):
+        return defaults.bad_request(request, exception)
 
 
 def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     """A styled 404 page; for an htmx request, a toast instead of a page swapped into a fragment."""
     if getattr(request, "htmx", False):
-        return htmx_refusal(request, "That is no longer there. Reload the page to see the latest.", status=404)
+        return htmx_refusal(request, _("That is no longer there. Reload the page to see the latest."), status=404)
     return defaults.page_not_found(request, exception)
 
 

@@ -59,7 +59,7 @@ class TestCartPage:
 
         page = shopper.get(reverse("cart:detail")).content.decode()
 
-        assert ">Salt &amp; Pepper &lt;&quot;Duo&quot;&gt;</a>" in page
+        assert ">Salt &amp; Pepper &lt;&quot;Duo&quot;&gt;</bdi></a>" in page
         assert 'aria-label="Remove Salt &amp; Pepper &lt;&quot;Duo&quot;&gt; from cart"' in page
         assert "&amp;amp;" not in page
         assert '<"Duo">' not in page

@@ -52,6 +52,8 @@ MIDDLEWARE = [
     # Before anything reads input: a NUL character would reach PostgreSQL and fail there (400 instead).
     "web.middleware.RejectNulBytesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The shopper's language: the language cookie set by the switcher, else the browser's Accept-Language.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -91,6 +93,7 @@ TEMPLATES = [
             "builtins": ["template_partials.templatetags.partials"],
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "store.context_processors.catalog_nav",
@@ -165,7 +168,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-us"
+LANGUAGE_CODE = "en"
+# One URL per page in every language; the language cookie (set by the switcher) or Accept-Language picks it
+# (README, "Languages"). Each language is named in its own language in the switcher.
+LANGUAGES = [("en", "English"), ("fa", "فارسی")]
+# A year, so the choice sticks; Lax so following a shared link keeps it.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
@@ -250,5 +258,6 @@ MIDDLEWARE.insert(
 )
 # Files browsers ask for at the site's root (/favicon.ico), served by whitenoise.
 WHITENOISE_ROOT = BASE_DIR / "public"
-# The shop's own wording for allauth's strings (locale/en/LC_MESSAGES/django.po): "Log in", "Sign up", "Remember me".
+# The shop's catalogues: locale/fa (every string in Persian) and locale/en, the shop's own wording for allauth's
+# strings ("Log in", "Sign up", "Remember me"). Preferred over the apps' own catalogues.
 LOCALE_PATHS = [BASE_DIR / "locale"]

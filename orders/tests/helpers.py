@@ -30,11 +30,19 @@ def shown_total(user, method: ShippingMethod, country: str = "US") -> Decimal:
     return checkout_quote(items=items, shipping_method=method, country=country).total
 
 
-def place(user, *, token: uuid.UUID | None = None, expected_total: Decimal | None = None, country: str = "US"):
+def place(
+    user,
+    *,
+    token: uuid.UUID | None = None,
+    expected_total: Decimal | None = None,
+    country: str = "US",
+    language: str = "en",
+):
     method = ShippingMethodFactory()
     return services.order_place(
         user=user,
         details=shipping_details(method, country=country),
         checkout_token=token or uuid.uuid4(),
         expected_total=shown_total(user, method, country) if expected_total is None else expected_total,
+        language=language,
     )

@@ -1,3 +1,4 @@
+import datetime
 from decimal import Decimal
 
 import pytest
@@ -91,3 +92,14 @@ def test_shipping_methods_are_edited_in_the_admin(admin_client):
     assert "Standard" in page
     assert "Express" in page
     assert 'name="form-0-free_above"' in page
+
+
+def test_the_orders_list_dates_follow_the_owners_language(admin_client, order):
+    Order.objects.filter(pk=order.pk).update(created_at=datetime.datetime(2024, 3, 20, 9, 5, tzinfo=datetime.UTC))
+
+    english = admin_client.get(CHANGELIST, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    persian = admin_client.get(CHANGELIST, HTTP_ACCEPT_LANGUAGE="fa").content.decode()
+
+    assert '<td class="field-placed">20 March 2024, 09:05</td>' in english
+    assert '<td class="field-placed">۱ فروردین ۱۴۰۳، ۰۹:۰۵</td>' in persian
+    assert "در انتظار پرداخت" in persian

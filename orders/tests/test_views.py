@@ -67,7 +67,7 @@ class TestCheckoutPage:
     def test_shows_summary_totals_vat_and_prefilled_email(self, shopper, user):
         page = shopper.get(reverse("orders:checkout")).content.decode()
 
-        assert "2 × Blue Mug" in page
+        assert "2 × <bdi>Blue Mug</bdi>" in page
         assert 'data-testid="checkout-subtotal">$16.00' in page
         assert 'data-testid="checkout-shipping">$4.95' in page
         assert 'data-testid="checkout-total">$20.95' in page

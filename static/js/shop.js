@@ -115,8 +115,8 @@
   // A failed htmx request (an error answer without the server's own toast, a network error, a
   // timeout) swaps nothing, so the page still shows how things were; say so, or the shopper
   // would think the click did nothing. hx-disabled-elt re-enables the controls by itself.
-  const CART_FAILURE = "We couldn't update your cart — try again.";
-  const OTHER_FAILURE = "Something went wrong — try again.";
+  // The words come from the page, in its language: data attributes of the toast region (partials/messages.html).
+  const failureText = (name) => document.getElementById("messages").dataset[name];
 
   // The same look as an error toast from partials/messages.html.
   function showFailure(text) {
@@ -131,7 +131,7 @@
     dismiss.type = "button";
     dismiss.dataset.dismiss = "";
     dismiss.className = "rounded px-1 opacity-70 hover:opacity-100";
-    dismiss.setAttribute("aria-label", "Dismiss message");
+    dismiss.setAttribute("aria-label", failureText("dismissLabel"));
     dismiss.textContent = "×";
     toast.append(message, dismiss);
     document.getElementById("messages").append(toast);
@@ -140,7 +140,8 @@
 
   function failed(event) {
     const path = event.detail.pathInfo.requestPath;
-    showFailure(new URL(path, location.href).pathname.startsWith("/cart/") ? CART_FAILURE : OTHER_FAILURE);
+    const inCart = new URL(path, location.href).pathname.startsWith("/cart/");
+    showFailure(failureText(inCart ? "cartFailure" : "otherFailure"));
   }
 
   document.addEventListener("htmx:responseError", (event) => {

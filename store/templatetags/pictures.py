@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django import template
 from django.db.models.fields.files import ImageFieldFile
+from django.utils.html import format_html
 from sorl.thumbnail import get_thumbnail
 
 register = template.Library()
@@ -28,25 +29,39 @@ PICTURE_SIZES = {
 }
 
 
-@register.inclusion_tag("store/_picture.html")
+@register.simple_tag
 def product_picture(
     image: ImageFieldFile, size: str, *, alt: str = "", loading: str = "lazy", css_class: str = ""
-) -> dict:
-    """An <img> offering square WebP crops of `image` in the widths PICTURE_SIZES gives `size`."""
+) -> str:
+    """An <img> offering square WebP crops of `image` in the widths PICTURE_SIZES gives `size`.
+
+    Built with format_html rather than an included template, whose own context and render a cart page repeats on
+    every line: 6.5% fewer Python calls for a 200-line cart page (cProfile, docs/PERFORMANCE.md).
+    """
     picture_size = PICTURE_SIZES[size]
     variants = [get_thumbnail(image, f"{width}x{width}", crop="center") for width in picture_size.widths]
     # sorl-thumbnail logs a missing picture file and hands back a variant with no size: then there is no picture.
     variants = [variant for variant in variants if variant.size]
     if not variants:
-        return {"variants": []}
-    return {
-        "variants": variants,
-        # For browsers without srcset (and crawlers): the variant nearest the laid-out width.
-        "fallback": min(variants, key=lambda variant: abs(variant.width - picture_size.width)),
-        "sizes": picture_size.sizes,
-        "width": picture_size.width,
-        "height": picture_size.width,
-        "alt": alt,
-        "loading": loading,
-        "css_class": css_class,
-    }
+        return ""
+    # For browsers without srcset (and crawlers): the variant nearest the laid-out width.
+    fallback = min(variants, key=lambda variant: abs(variant.width - picture_size.width))
+    srcset = (
+        format_html(
+            ' srcset="{}" sizes="{}"',
+            ", ".join(f"{variant.url} {variant.width}w" for variant in variants),
+            picture_size.sizes,
+        )
+        if len(variants) > 1
+        else ""
+    )
+    return format_html(
+        '<img src="{}"{} width="{}" height="{}" alt="{}" loading="{}" decoding="async"{}>',
+        fallback.url,
+        srcset,
+        picture_size.width,
+        picture_size.width,
+        alt,
+        loading,
+        format_html(' class="{}"', css_class) if css_class else "",
+    )

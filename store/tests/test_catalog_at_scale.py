@@ -71,7 +71,7 @@ def test_a_page_beyond_the_cap_shows_the_last_page_within_it(client):
 def test_under_the_cap_the_count_is_exact(client):
     html = client.get(HOME, {"q": "product 07"}).content.decode()
 
-    assert "Results for “product 07”" in html
+    assert "Results for “<bdi>product 07</bdi>”" in html
     assert "1 product<" in html
     assert "24+ products" not in html
 

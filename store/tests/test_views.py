@@ -85,7 +85,7 @@ def test_search_by_name_description_or_category(client):
     assert listed_names(client.get(HOME, {"q": "japanese"})) == ["Sencha"]
     assert listed_names(client.get(HOME, {"q": "Tea"})) == ["Cast Iron Teapot", "Sencha"]
     response = client.get(HOME, {"q": "teapot"})
-    assert "Results for “teapot”" in response.content.decode()
+    assert "Results for “<bdi>teapot</bdi>”" in response.content.decode()
 
 
 def test_search_without_matches_shows_the_empty_state(client):
@@ -277,7 +277,7 @@ def test_detail_shows_other_products_from_its_category(client):
     html = client.get(teapot.get_absolute_url()).content.decode()
 
     assert ">More from Tea</h2>" in html
-    assert re.findall(r'<h2 id="product-\d+-name"[^>]*><a [^>]*>([^<]+)</a>', html) == ["Sencha"]
+    assert re.findall(r'<h2 id="product-\d+-name"[^>]*><a [^>]*><bdi>([^<]+)</bdi></a>', html) == ["Sencha"]
 
 
 def test_detail_without_other_products_in_its_category_shows_no_empty_section(client):
