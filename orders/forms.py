@@ -27,6 +27,10 @@ class ShippingMethodChoiceField(forms.ModelChoiceField):
         return f"{method.name} — {method.description}" if method.description else method.name
 
 
+# Email addresses, postal codes and phone numbers read left to right in Persian too (dir="ltr" on their fields):
+# right to left, "+۹۸ ۹۱۲ ۳۴۵" would show its groups of digits in reverse order.
+
+
 class AddressForm(AccessibleErrorsMixin, forms.ModelForm):
     """An address of the shopper's address book."""
 
@@ -51,9 +55,9 @@ class AddressForm(AccessibleErrorsMixin, forms.ModelForm):
             "full_name": forms.TextInput(attrs={"autocomplete": "shipping name"}),
             "street": forms.TextInput(attrs={"autocomplete": "shipping street-address"}),
             "city": forms.TextInput(attrs={"autocomplete": "shipping address-level2"}),
-            "postal_code": forms.TextInput(attrs={"autocomplete": "shipping postal-code"}),
+            "postal_code": forms.TextInput(attrs={"autocomplete": "shipping postal-code", "dir": "ltr"}),
             "country": forms.Select(attrs={"autocomplete": "shipping country"}),
-            "phone": forms.TextInput(attrs={"autocomplete": "shipping tel", "type": "tel"}),
+            "phone": forms.TextInput(attrs={"autocomplete": "shipping tel", "type": "tel", "dir": "ltr"}),
         }
 
     def clean_phone(self) -> str:
@@ -68,7 +72,7 @@ class CheckoutForm(AccessibleErrorsMixin, forms.Form):
 
     email = forms.EmailField(
         label=_("Email for the order confirmation"),
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "dir": "ltr"}),
         error_messages={"required": _("Enter your email address."), "invalid": _("Enter a valid email address.")},
     )
     full_name = forms.CharField(
@@ -92,7 +96,7 @@ class CheckoutForm(AccessibleErrorsMixin, forms.Form):
     postal_code = DigitsCharField(
         label=_("Postal code"),
         max_length=20,
-        widget=forms.TextInput(attrs={"autocomplete": "shipping postal-code"}),
+        widget=forms.TextInput(attrs={"autocomplete": "shipping postal-code", "dir": "ltr"}),
         error_messages={"required": _("Enter the postal code.")},
     )
     country = CountryField().formfield(
@@ -104,7 +108,7 @@ class CheckoutForm(AccessibleErrorsMixin, forms.Form):
         label=_("Phone (optional)"),
         max_length=30,
         required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "shipping tel", "type": "tel"}),
+        widget=forms.TextInput(attrs={"autocomplete": "shipping tel", "type": "tel", "dir": "ltr"}),
     )
     shipping_method = ShippingMethodChoiceField(
         queryset=ShippingMethod.objects.none(),

@@ -3,6 +3,7 @@ import uuid
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from payments import PaymentStatus
 
@@ -63,6 +64,15 @@ class TestCheckoutPage:
     def test_logged_out_goes_to_login_and_htmx_gets_a_client_redirect(self, client):
         assert client.get(reverse("orders:checkout"))["Location"].startswith(reverse("account_login"))
         assert reverse("account_login") in client.get(reverse("orders:checkout"), **HTMX)["HX-Redirect"]
+
+    def test_email_postal_code_and_phone_read_left_to_right_on_the_persian_page(self, shopper, user):
+        shopper.cookies[settings.LANGUAGE_COOKIE_NAME] = "fa"
+
+        page = shopper.get(reverse("orders:checkout")).content.decode()
+
+        assert '<html lang="fa" dir="rtl"' in page
+        for name in ("email", "postal_code", "phone"):
+            assert re.search(rf'<input [^>]*name="{name}"[^>]* dir="ltr"', page), name
 
     def test_shows_summary_totals_vat_and_prefilled_email(self, shopper, user):
         page = shopper.get(reverse("orders:checkout")).content.decode()
