@@ -2,7 +2,7 @@ from django.contrib.postgres.lookups import TrigramWordSimilar
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
 from django.db import connection
 from django.db.models import Case, CharField, F, Func, IntegerField, Q, QuerySet, Subquery, Value, When
-from django.db.models.expressions import Combinable, RawSQL
+from django.db.models.expressions import Combinable, OrderBy, RawSQL
 from django.db.models.functions import Collate
 from django.db.models.lookups import Contains
 from modeltranslation.utils import get_language
@@ -42,18 +42,19 @@ def category_list() -> QuerySet[Category]:
     return Category.objects.all()
 
 
-def product_name_order() -> tuple[str | Collate, ...]:
+def product_name_order() -> tuple[str | OrderBy, ...]:
     """Products by name in the shopper's language, id the tiebreaker: the order of that language's name index.
 
-    modeltranslation reads "name" as the active language's column (name_en, name_fa); Persian on PostgreSQL
-    is ordered by its own alphabet, the expression its indexes hold.
+    modeltranslation reads "name" as the active language's column (name_en, name_fa). Persian on PostgreSQL is
+    ordered by its own alphabet, the expression its indexes hold; products not named in Persian yet come last.
     """
-    if get_language() == "fa" and connection.vendor == "postgresql":
-        return (Collate(F("name_fa"), PERSIAN_COLLATION), "id")
-    return ("name", "id")
+    if get_language() != "fa":
+        return ("name", "id")
+    name_fa = Collate(F("name_fa"), PERSIAN_COLLATION) if connection.vendor == "postgresql" else F("name_fa")
+    return (name_fa.asc(nulls_last=True), "id")
 
 
-def _sort_ordering(sort: str) -> tuple[str | Collate, ...]:
+def _sort_ordering(sort: str) -> tuple[str | OrderBy, ...]:
     _, ordering = PRODUCT_SORTS[sort]
     return product_name_order() if sort == "name" else ordering
 

@@ -81,7 +81,9 @@ UPDATE store_product SET name = name;
 """
 
 # The typo search compares each word with the names in both languages: one trigram index over both, through
-# a function so that the selectors' expression (store.selectors) and the index's are the same.
+# a function so that the selectors' expression (store.selectors) and the index's are the same. Migrating back,
+# the rows were updated in this transaction: their foreign keys are checked first, or PostgreSQL refuses to
+# build an index ("pending trigger events").
 NAMES_TRIGRAM_INDEX = r"""
 CREATE FUNCTION store_search_names(name_en text, name_fa text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -90,6 +92,7 @@ DROP INDEX product_name_trigram;
 CREATE INDEX product_names_trigram ON store_product USING gin (store_search_names(name_en, name_fa) gin_trgm_ops);
 """
 NAME_TRIGRAM_INDEX = """
+SET CONSTRAINTS ALL IMMEDIATE;
 DROP INDEX product_names_trigram;
 DROP FUNCTION store_search_names(text, text);
 CREATE INDEX product_name_trigram ON store_product USING gin (store_search_normalize(name) gin_trgm_ops);
@@ -151,7 +154,6 @@ class Migration(migrations.Migration):
             name="name_fa",
             field=models.CharField(max_length=200, null=True),
         ),
-        migrations.RunPython(english_into_its_own_columns, english_back_into_the_original_columns),
         migrations.AddIndex(
             model_name="product",
             index=models.Index(fields=["name_en", "id"], name="product_name_en_id"),
@@ -161,6 +163,10 @@ class Migration(migrations.Migration):
             index=models.Index(fields=["category", "name_en", "id"], name="product_category_name_en_id"),
         ),
         PostgreSQLOnlySQL(PERSIAN_NAME_INDEXES, DROP_PERSIAN_NAME_INDEXES),
-        PostgreSQLOnlySQL(SEARCH_VECTOR_IN_BOTH_LANGUAGES, SEARCH_VECTOR_IN_ENGLISH),
         PostgreSQLOnlySQL(NAMES_TRIGRAM_INDEX, NAME_TRIGRAM_INDEX),
+        # The rows are updated last, after the indexes exist: PostgreSQL builds no index on a table whose rows
+        # this transaction updated twice (their foreign-key checks are still pending). The copy leaves the search
+        # vector alone (the old trigger watches the old columns); the new trigger then writes both languages.
+        migrations.RunPython(english_into_its_own_columns, english_back_into_the_original_columns),
+        PostgreSQLOnlySQL(SEARCH_VECTOR_IN_BOTH_LANGUAGES, SEARCH_VECTOR_IN_ENGLISH),
     ]
