@@ -40,7 +40,8 @@ class Product(models.Model):
     image = models.ImageField(upload_to="products/", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    # Written by PostgreSQL only (a trigger, migration 0003): name (weight A), category name (B), description (C).
+    # Written by PostgreSQL only (a trigger, migrations 0003 and 0004): the names in both languages (weight A),
+    # the category's names (B), the descriptions (C).
     # Always NULL on SQLite, which searches with icontains instead.
     search_vector = SearchVectorField(null=True, editable=False)
 
@@ -52,11 +53,13 @@ class Product(models.Model):
         # is read in index order and stops after a page; per category the same sorts behind category_id.
         # "Price: high to low" and "Newest" read the same indexes backwards. Inactive products are few and
         # are skipped while reading. The search indexes (GIN) are PostgreSQL-only: see migration 0003.
+        # The name is sorted in the shopper's language (name_en, name_fa: store/translation.py); the Persian
+        # indexes sort in Persian alphabetical order and are PostgreSQL-only too (migration 0004).
         indexes = [
-            models.Index(fields=["name", "id"], name="product_name_id"),
+            models.Index(fields=["name_en", "id"], name="product_name_en_id"),
             models.Index(fields=["price", "id"], name="product_price_id"),
             models.Index(fields=["created_at", "id"], name="product_created_id"),
-            models.Index(fields=["category", "name", "id"], name="product_category_name_id"),
+            models.Index(fields=["category", "name_en", "id"], name="product_category_name_en_id"),
             models.Index(fields=["category", "price", "id"], name="product_category_price_id"),
             models.Index(fields=["category", "created_at", "id"], name="product_category_created_id"),
         ]
