@@ -4,6 +4,7 @@ from django.db import connection
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from .models import Category, Product
@@ -35,10 +36,9 @@ class ProductAdmin(TranslationAdmin):
     # On PostgreSQL the search uses the shop's search vector (both languages), best matches first (see
     # get_search_results); these fields serve SQLite.
     search_fields = ["name_en", "name_fa", "description_en", "description_fa", "slug"]
-    search_help_text = (
+    search_help_text = _(
         "Words of the name, category or description in English or Persian (each as the start of a word), "
-        "or an exact slug. "
-        "Lists the best of the first 1,001 matches: add words to narrow a search down."
+        "or an exact slug. Lists the best of the first 1,001 matches: add words to narrow a search down."
     )
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["created_at", "updated_at"]
@@ -50,7 +50,7 @@ class ProductAdmin(TranslationAdmin):
     show_full_result_count = False
     show_facets = admin.ShowFacets.NEVER
 
-    @admin.display(description="Image")
+    @admin.display(description=_("image"))
     def thumbnail(self, product: Product) -> str:
         if not product.image:
             return "—"

@@ -3,6 +3,7 @@ import uuid
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from payments import PaymentStatus
 
@@ -76,6 +77,17 @@ class TestCheckoutPage:
         assert f'value="{user.email}"' in page
         assert "Place order for $20.95" in page
         assert page.count("<h1") == 1
+
+    def test_in_persian_the_shipping_methods_are_named_in_persian(self, shopper, user):
+        shopper.cookies[settings.LANGUAGE_COOKIE_NAME] = "fa"
+
+        page = shopper.get(reverse("orders:checkout")).content.decode()
+
+        assert "ارسال عادی" in page
+        assert "۳ تا ۵ روز کاری" in page
+        assert "ارسال سریع" in page
+        assert "Standard" not in page
+        assert "working day" not in page
 
     def test_the_last_address_is_filled_in(self, shopper, user):
         AddressFactory(user=user, full_name="Grace Hopper", city="Arlington")
