@@ -3,15 +3,17 @@ from decimal import Decimal
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import QuerySet
+from modeltranslation.utils import get_translation_fields
 
 from .models import CartItem, buyable_quantity
 
-# What a line shows; the rest (description, timestamps) stays in the database.
+# What a line shows; the rest (description, timestamps) stays in the database. The product's name in every
+# language (name_en, name_fa: store/translation.py), since it is read in the shopper's and falls back to English.
 LINE_FIELDS = [
     "cart_id",
     "quantity",
     "unit_price",
-    "product__name",
+    *(f"product__{field}" for field in get_translation_fields("name")),
     "product__slug",
     "product__price",
     "product__stock",

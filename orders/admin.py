@@ -7,6 +7,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 
 from web.forms import ADMIN_NUMBER_FIELDS
 from web.localization import format_shop_date
@@ -16,7 +17,7 @@ from .models import Order, OrderLine, OrderStatusChange, Payment, ShippingMethod
 
 
 @admin.register(ShippingMethod)
-class ShippingMethodAdmin(admin.ModelAdmin):
+class ShippingMethodAdmin(TranslationAdmin):
     list_display = ["name", "price", "price_abroad", "free_above", "position", "is_active"]
     list_editable = ["price", "price_abroad", "free_above", "position", "is_active"]
     formfield_overrides = ADMIN_NUMBER_FIELDS

@@ -15,36 +15,56 @@ from .demo_catalog import CATEGORIES, DemoCategory
 SLUG_PREFIX = "gen-"
 NUMBER_DIGITS = 8  # "gen-00000042-...": slugs sort in product-number order
 
+# Each word in English and in Persian. Persian puts the noun first and its adjectives after it ("Classic
+# Cast Iron Teapot" is "قوری چدنی کلاسیک"); the materials are the Persian adjectives of the material.
 ADJECTIVES = (
-    "Classic", "Compact", "Deluxe", "Everyday", "Handmade", "Heavy", "Light", "Large", "Small", "Minimal",
-    "Modern", "Nordic", "Rustic", "Vintage", "Folding", "Stackable", "Travel", "Premium", "Simple", "Sturdy",
-    "Elegant", "Bright", "Soft", "Tall",
+    ("Classic", "کلاسیک"), ("Compact", "جمع‌وجور"), ("Deluxe", "لوکس"), ("Everyday", "روزمره"),
+    ("Handmade", "دست‌ساز"), ("Heavy", "سنگین"), ("Light", "سبک"), ("Large", "بزرگ"), ("Small", "کوچک"),
+    ("Minimal", "مینیمال"), ("Modern", "مدرن"), ("Nordic", "اسکاندیناوی"), ("Rustic", "روستایی"),
+    ("Vintage", "قدیمی"), ("Folding", "تاشو"), ("Stackable", "روی‌هم‌چین"), ("Travel", "سفری"),
+    ("Premium", "ممتاز"), ("Simple", "ساده"), ("Sturdy", "محکم"), ("Elegant", "شیک"), ("Bright", "روشن"),
+    ("Soft", "نرم"), ("Tall", "بلند"),
 )  # fmt: skip
 MATERIALS = (
-    "Oak", "Walnut", "Bamboo", "Ceramic", "Stoneware", "Porcelain", "Glass", "Copper", "Brass", "Steel",
-    "Cast Iron", "Linen", "Cotton", "Wool", "Cork", "Enamel",
+    ("Oak", "بلوط"), ("Walnut", "گردویی"), ("Bamboo", "بامبو"), ("Ceramic", "سرامیکی"), ("Stoneware", "سنگی"),
+    ("Porcelain", "چینی"), ("Glass", "شیشه‌ای"), ("Copper", "مسی"), ("Brass", "برنجی"), ("Steel", "فولادی"),
+    ("Cast Iron", "چدنی"), ("Linen", "کتانی"), ("Cotton", "نخی"), ("Wool", "پشمی"), ("Cork", "چوب‌پنبه‌ای"),
+    ("Enamel", "لعابی"),
 )  # fmt: skip
-NOUNS: dict[str, tuple[str, ...]] = {
-    "coffee": ("Grinder", "Dripper", "Kettle", "Mug", "Espresso Cup", "Tamper", "Scale", "Carafe", "Filter Holder",
-               "French Press", "Milk Jug", "Bean Canister"),
-    "tea": ("Teapot", "Tea Tin", "Infuser", "Tea Cup", "Matcha Bowl", "Tea Tray", "Strainer", "Gaiwan",
-            "Tea Caddy", "Kyusu", "Chasen", "Samovar"),
-    "kitchen": ("Knife", "Cutting Board", "Spoon", "Saucepan", "Skillet", "Colander", "Whisk", "Ladle",
-                "Mixing Bowl", "Rolling Pin", "Tea Towel", "Spatula"),
-    "home": ("Candle", "Vase", "Blanket", "Cushion", "Lamp", "Basket", "Mirror", "Clock", "Throw", "Coaster Set",
-             "Doormat", "Bookend"),
-    "stationery": ("Notebook", "Pen", "Pencil Case", "Planner", "Desk Tray", "Letter Opener", "Ink Bottle",
-                   "Sketchbook", "Ruler", "Paper Clip Set", "Stamp", "Bookmark"),
-    "garden": ("Trowel", "Watering Can", "Planter", "Pruner", "Seed Tray", "Rake", "Hose Nozzle", "Plant Label Set",
-               "Gardening Gloves", "Bird Feeder", "Kneeler", "Hand Fork"),
+NOUNS: dict[str, tuple[tuple[str, str], ...]] = {
+    "coffee": (("Grinder", "آسیاب"), ("Dripper", "دریپر"), ("Kettle", "کتری"), ("Mug", "ماگ"),
+               ("Espresso Cup", "فنجان اسپرسو"), ("Tamper", "تمپر"), ("Scale", "ترازو"), ("Carafe", "پارچ"),
+               ("Filter Holder", "جافیلتری"), ("French Press", "فرنچ‌پرس"), ("Milk Jug", "شیرجوش"),
+               ("Bean Canister", "ظرف دانه قهوه")),
+    "tea": (("Teapot", "قوری"), ("Tea Tin", "قوطی چای"), ("Infuser", "دمنوش‌ساز"), ("Tea Cup", "استکان"),
+            ("Matcha Bowl", "کاسه ماچا"), ("Tea Tray", "سینی چای"), ("Strainer", "صافی"), ("Gaiwan", "گایوان"),
+            ("Tea Caddy", "چای‌دان"), ("Kyusu", "کیوسو"), ("Chasen", "همزن ماچا"), ("Samovar", "سماور")),
+    "kitchen": (("Knife", "چاقو"), ("Cutting Board", "تخته برش"), ("Spoon", "قاشق"), ("Saucepan", "قابلمه"),
+                ("Skillet", "تابه"), ("Colander", "آبکش"), ("Whisk", "همزن"), ("Ladle", "ملاقه"),
+                ("Mixing Bowl", "کاسه همزنی"), ("Rolling Pin", "وردنه"), ("Tea Towel", "دستمال آشپزخانه"),
+                ("Spatula", "کفگیر")),
+    "home": (("Candle", "شمع"), ("Vase", "گلدان"), ("Blanket", "پتو"), ("Cushion", "کوسن"), ("Lamp", "چراغ"),
+             ("Basket", "سبد"), ("Mirror", "آینه"), ("Clock", "ساعت"), ("Throw", "شال‌پتو"),
+             ("Coaster Set", "ست زیرلیوانی"), ("Doormat", "پادری"), ("Bookend", "نگهدارنده کتاب")),
+    "stationery": (("Notebook", "دفتر"), ("Pen", "خودکار"), ("Pencil Case", "جامدادی"), ("Planner", "برنامه‌ریز"),
+                   ("Desk Tray", "سینی رومیزی"), ("Letter Opener", "نامه‌بازکن"), ("Ink Bottle", "شیشه جوهر"),
+                   ("Sketchbook", "دفتر طراحی"), ("Ruler", "خط‌کش"), ("Paper Clip Set", "ست گیره کاغذ"),
+                   ("Stamp", "مهر"), ("Bookmark", "نشانک")),
+    "garden": (("Trowel", "بیلچه"), ("Watering Can", "آب‌پاش"), ("Planter", "گلدان باغچه"), ("Pruner", "قیچی هرس"),
+               ("Seed Tray", "سینی بذر"), ("Rake", "شن‌کش"), ("Hose Nozzle", "سرشلنگ"),
+               ("Plant Label Set", "ست برچسب گیاه"), ("Gardening Gloves", "دستکش باغبانی"),
+               ("Bird Feeder", "دانه‌خوری پرندگان"), ("Kneeler", "زیرزانویی"), ("Hand Fork", "چنگک دستی")),
 }  # fmt: skip
 FEATURES = (
-    "Made to last for years of daily use.",
-    "Easy to clean and dishwasher safe.",
-    "A gift that is used every day.",
-    "Designed in a small studio and made in limited batches.",
-    "Finished by hand, so no two are quite alike.",
-    "Packs flat and travels well.",
+    ("Made to last for years of daily use.", "ساخته شده تا سال‌ها هر روز به کار بیاید."),
+    ("Easy to clean and dishwasher safe.", "راحت تمیز می‌شود و قابل شستشو در ماشین ظرف‌شویی است."),
+    ("A gift that is used every day.", "هدیه‌ای که هر روز استفاده می‌شود."),
+    (
+        "Designed in a small studio and made in limited batches.",
+        "طراحی‌شده در یک کارگاه کوچک و ساخته‌شده در تعداد محدود.",
+    ),
+    ("Finished by hand, so no two are quite alike.", "با دست پرداخت شده، پس هیچ دو تایی کاملاً یکسان نیستند."),
+    ("Packs flat and travels well.", "تخت بسته‌بندی می‌شود و برای سفر مناسب است."),
 )
 
 
@@ -65,15 +85,18 @@ def generated_product(*, number: int, seed: int) -> dict:
     """Product number ``number`` as field values (category as a DemoCategory), the same on every run."""
     rng = random.Random(seed * 100_000_007 + number)
     category = CATEGORIES[number % len(CATEGORIES)]
-    adjective, material = rng.choice(ADJECTIVES), rng.choice(MATERIALS)
-    noun = rng.choice(NOUNS[category.slug])
+    (adjective, adjective_fa), (material, material_fa) = rng.choice(ADJECTIVES), rng.choice(MATERIALS)
+    noun, noun_fa = rng.choice(NOUNS[category.slug])
     name = f"{adjective} {material} {noun}"
     roll = rng.random()
+    feature, feature_fa = rng.choice(FEATURES)
     return {
         "category": category,
-        "name": name,
+        "name_en": name,
+        "name_fa": f"{noun_fa} {material_fa} {adjective_fa}",
         "slug": generated_slug(number, name),
-        "description": f"{adjective} {noun.lower()} in {material.lower()}. {rng.choice(FEATURES)}",
+        "description_en": f"{adjective} {noun.lower()} in {material.lower()}. {feature}",
+        "description_fa": f"{noun_fa} {material_fa} {adjective_fa}. {feature_fa}",
         "price": Decimal(rng.randrange(150, 30_000)) / 100,
         "stock": 0 if roll < 0.1 else rng.randint(1, 4) if roll < 0.25 else rng.randint(5, 200),
         "is_active": rng.random() >= 0.03,

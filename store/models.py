@@ -5,15 +5,17 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 
 class Category(models.Model):
-    name = models.CharField(max_length=100, unique=True)
-    slug = models.SlugField(max_length=100, unique=True)
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
 
     class Meta:
         ordering = ["name"]
-        verbose_name_plural = "categories"
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
 
     def __str__(self) -> str:
         return self.name
@@ -29,18 +31,23 @@ class ProductQuerySet(models.QuerySet):
 
 class Product(models.Model):
     # db_index=False here and below: the composite indexes in Meta lead with these columns and serve their lookups.
-    category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="products", db_index=False)
-    name = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=200, unique=True)
-    description = models.TextField(blank=True)
+    category = models.ForeignKey(
+        Category, on_delete=models.PROTECT, related_name="products", db_index=False, verbose_name=_("category")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    description = models.TextField(_("description"), blank=True)
     # The validator puts a readable message next to the admin field; the constraint guards the database.
-    price = models.DecimalField(max_digits=10, decimal_places=2, validators=[MinValueValidator(Decimal("0"))])
-    stock = models.PositiveIntegerField(default=0)
-    is_active = models.BooleanField(default=True)
-    image = models.ImageField(upload_to="products/", blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    # Written by PostgreSQL only (a trigger, migration 0003): name (weight A), category name (B), description (C).
+    price = models.DecimalField(
+        _("price"), max_digits=10, decimal_places=2, validators=[MinValueValidator(Decimal("0"))]
+    )
+    stock = models.PositiveIntegerField(_("stock"), default=0)
+    is_active = models.BooleanField(_("active"), default=True)
+    image = models.ImageField(_("image"), upload_to="products/", blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Written by PostgreSQL only (a trigger, migrations 0003 and 0004): the names in both languages (weight A),
+    # the category's names (B), the descriptions (C).
     # Always NULL on SQLite, which searches with icontains instead.
     search_vector = SearchVectorField(null=True, editable=False)
 
@@ -48,15 +55,19 @@ class Product(models.Model):
 
     class Meta:
         ordering = ["name"]
+        verbose_name = _("product")
+        verbose_name_plural = _("products")
         # One index per sort of the shop (PRODUCT_SORTS), each ending in id like the sort's tiebreaker, so a page
         # is read in index order and stops after a page; per category the same sorts behind category_id.
         # "Price: high to low" and "Newest" read the same indexes backwards. Inactive products are few and
         # are skipped while reading. The search indexes (GIN) are PostgreSQL-only: see migration 0003.
+        # The name is sorted in the shopper's language (name_en, name_fa: store/translation.py); the Persian
+        # indexes sort in Persian alphabetical order and are PostgreSQL-only too (migration 0004).
         indexes = [
-            models.Index(fields=["name", "id"], name="product_name_id"),
+            models.Index(fields=["name_en", "id"], name="product_name_en_id"),
             models.Index(fields=["price", "id"], name="product_price_id"),
             models.Index(fields=["created_at", "id"], name="product_created_id"),
-            models.Index(fields=["category", "name", "id"], name="product_category_name_id"),
+            models.Index(fields=["category", "name_en", "id"], name="product_category_name_en_id"),
             models.Index(fields=["category", "price", "id"], name="product_category_price_id"),
             models.Index(fields=["category", "created_at", "id"], name="product_category_created_id"),
         ]

@@ -4,9 +4,13 @@ The product's search vector is built by PostgreSQL with the ``simple`` text sear
 configuration (no stemming, no stop words: it fits Persian as well as English
 names) from text passed through ``store_search_normalize()``, the SQL twin of
 :func:`normalize` below. Both must map the same characters: a test compares them.
+On SQLite (development) :func:`normalize` itself is ``store_search_normalize()``:
+:func:`install_sqlite_functions` registers it on every connection.
 """
 
 import re
+
+from django.db.backends.base.base import BaseDatabaseWrapper
 
 from web.digits import LATIN_DIGIT_MAP
 
@@ -39,3 +43,13 @@ def search_words(query: str) -> list[str]:
 def prefix_tsquery(words: list[str]) -> str:
     """A raw tsquery that needs every word, each as a prefix ("grind" finds "grinder")."""
     return " & ".join(f"{word}:*" for word in words)
+
+
+def _normalize_sql_value(text: str | None) -> str | None:
+    return None if text is None else normalize(text)  # NULL in, NULL out, as PostgreSQL's STRICT function
+
+
+def install_sqlite_functions(sender, connection: BaseDatabaseWrapper, **kwargs) -> None:
+    """connection_created receiver: ``store_search_normalize()`` on SQLite, so its search normalises too."""
+    if connection.vendor == "sqlite":
+        connection.connection.create_function("store_search_normalize", 1, _normalize_sql_value, deterministic=True)

@@ -2,9 +2,11 @@ from django.contrib.postgres.lookups import TrigramWordSimilar
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
 from django.db import connection
 from django.db.models import Case, CharField, F, Func, IntegerField, Q, QuerySet, Subquery, Value, When
-from django.db.models.expressions import Combinable, RawSQL
+from django.db.models.expressions import Combinable, OrderBy, RawSQL
+from django.db.models.functions import Collate
 from django.db.models.lookups import Contains
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import get_language
 
 from .models import Category, Product
 from .search_text import prefix_tsquery, search_words
@@ -18,6 +20,18 @@ PRODUCT_SORTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "newest": (_("Newest"), ("-created_at", "-id")),
 }
 DEFAULT_SORT = "name"
+# ICU's Persian collation: Persian names sort as the Persian alphabet does (پ after ب, not after ی). The Persian
+# name indexes are built with it (migration 0004), PostgreSQL only; SQLite sorts them by code point.
+PERSIAN_COLLATION = "fa-x-icu"
+# What the SQLite search looks in, each through store_search_normalize() (store.search_text.install_sqlite_functions).
+SQLITE_SEARCHED_FIELDS = (
+    "name_en",
+    "name_fa",
+    "category__name_en",
+    "category__name_fa",
+    "description_en",
+    "description_fa",
+)
 # Shorter words of a typo-tolerant search match as parts of a name's words rather than by similarity.
 TRIGRAM_MIN_WORD_LENGTH = 4
 # Offered, and the default, only when there is a search query.
@@ -27,6 +41,23 @@ RELEVANCE_LABEL = _("Relevance")
 
 def category_list() -> QuerySet[Category]:
     return Category.objects.all()
+
+
+def product_name_order() -> tuple[str | OrderBy, ...]:
+    """Products by name in the shopper's language, id the tiebreaker: the order of that language's name index.
+
+    modeltranslation reads "name" as the active language's column (name_en, name_fa). Persian on PostgreSQL is
+    ordered by its own alphabet, the expression its indexes hold; products not named in Persian yet come last.
+    """
+    if get_language() != "fa":
+        return ("name", "id")
+    name_fa = Collate(F("name_fa"), PERSIAN_COLLATION) if connection.vendor == "postgresql" else F("name_fa")
+    return (name_fa.asc(nulls_last=True), "id")
+
+
+def _sort_ordering(sort: str) -> tuple[str | OrderBy, ...]:
+    _, ordering = PRODUCT_SORTS[sort]
+    return product_name_order() if sort == "name" else ordering
 
 
 def product_sort_options(*, query: str) -> dict[str, str]:
@@ -63,8 +94,7 @@ def product_search(
         products = products.filter(category_id=Subquery(Category.objects.filter(slug=category_slug).values("id")[:1]))
     words = search_words(query)
     if not words:
-        _, ordering = PRODUCT_SORTS.get(sort, PRODUCT_SORTS[DEFAULT_SORT])
-        return products.order_by(*ordering)
+        return products.order_by(*_sort_ordering(sort if sort in PRODUCT_SORTS else DEFAULT_SORT))
     if connection.vendor == "postgresql":
         condition, relevance = _product_match_postgresql(words=words, tolerate_typos=tolerate_typos)
     else:
@@ -72,8 +102,7 @@ def product_search(
     matches = products.filter(condition)
     if sort in PRODUCT_SORTS:
         # Read along the sort's index, or the matches sorted: either way the true first ones.
-        _, ordering = PRODUCT_SORTS[sort]
-        return matches.order_by(*ordering)
+        return matches.order_by(*_sort_ordering(sort))
     if max_matches is not None:
         first_matches = (
             _first_matches_by_index(matches=matches, max_matches=max_matches)
@@ -81,7 +110,7 @@ def product_search(
             else Subquery(matches.order_by().values("pk")[:max_matches])
         )
         matches = Product.objects.select_related("category").filter(pk__in=first_matches)
-    return matches.annotate(relevance=relevance).order_by("-relevance", "name", "id")
+    return matches.annotate(relevance=relevance).order_by("-relevance", *product_name_order())
 
 
 def _first_matches_by_index(*, matches: QuerySet[Product], max_matches: int) -> RawSQL:
@@ -102,16 +131,17 @@ def _product_match_postgresql(*, words: list[str], tolerate_typos: bool) -> tupl
 
     The search vector (weights A, B, C) is kept by a trigger; ts_rank's default weights rank A 1.0, B 0.4, C 0.2.
     A whole word counts twice as much as the start of a longer one ("tea": "Tea Towel" before "Teapot").
-    Tolerating typos, each word must be in the vector or close to a word of the name (pg_trgm word
-    similarity, served by the trigram index: "grnder" finds "Hand Grinder"), and closeness adds to the rank.
+    Tolerating typos, each word must be in the vector or close to a word of the names in either language
+    (pg_trgm word similarity, served by the trigram index: "grnder" finds "Hand Grinder"), and closeness adds
+    to the rank. The vector holds both languages too, so a shopper may type the English or the Persian name.
     """
     prefixes = SearchQuery(prefix_tsquery(words), search_type="raw", config="simple")
     whole_words = SearchQuery(" & ".join(words), search_type="raw", config="simple")
     relevance = 2 * SearchRank(F("search_vector"), whole_words) + SearchRank(F("search_vector"), prefixes)
     if not tolerate_typos:
         return Q(search_vector=prefixes), relevance
-    # The same expression as the trigram index (migration 0003), so the index serves it.
-    normalized_name = Func(F("name"), function="store_search_normalize", output_field=CharField())
+    # The same expression as the trigram index (migration 0004), so the index serves it.
+    normalized_name = Func(F("name_en"), F("name_fa"), function="store_search_names", output_field=CharField())
     condition = Q()
     for word in words:
         word_prefix = SearchQuery(prefix_tsquery([word]), search_type="raw", config="simple")
@@ -143,13 +173,19 @@ def product_admin_search(*, products: QuerySet[Product], search_term: str, max_m
 
 
 def _product_match_sqlite(*, words: list[str]) -> tuple[Q, Combinable]:
-    """Development only: every word somewhere in name, description or category; name matches first."""
+    """Development only: every word somewhere in a name, category or description, in either language, after
+    the same normalisation as PostgreSQL's (the words are normalised already); name matches first."""
+    texts = {field: _normalized(field) for field in SQLITE_SEARCHED_FIELDS}
     condition = Q()
     name_matches = Q()
     for word in words:
-        condition &= Q(name__icontains=word) | Q(description__icontains=word) | Q(category__name__icontains=word)
-        name_matches &= Q(name__icontains=word)
+        condition &= Q.create([Contains(text, word) for text in texts.values()], connector=Q.OR)
+        name_matches &= Q(Contains(texts["name_en"], word)) | Q(Contains(texts["name_fa"], word))
     return condition, Case(When(name_matches, then=Value(1)), default=Value(0), output_field=IntegerField())
+
+
+def _normalized(field: str) -> Func:
+    return Func(F(field), function="store_search_normalize", output_field=CharField())
 
 
 def product_list_in_order(*, ids: list[int]) -> list[Product]:
@@ -169,5 +205,5 @@ def product_list_related(*, product: Product, limit: int = 4) -> QuerySet[Produc
         .select_related("category")
         .filter(category_id=product.category_id)
         .exclude(pk=product.pk)
-        .order_by("name", "id")[:limit]
+        .order_by(*product_name_order())[:limit]
     )

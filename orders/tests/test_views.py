@@ -87,6 +87,17 @@ class TestCheckoutPage:
         assert "Place order for $20.95" in page
         assert page.count("<h1") == 1
 
+    def test_in_persian_the_shipping_methods_are_named_in_persian(self, shopper, user):
+        shopper.cookies[settings.LANGUAGE_COOKIE_NAME] = "fa"
+
+        page = shopper.get(reverse("orders:checkout")).content.decode()
+
+        assert "ارسال عادی" in page
+        assert "۳ تا ۵ روز کاری" in page
+        assert "ارسال سریع" in page
+        assert "Standard" not in page
+        assert "working day" not in page
+
     def test_the_last_address_is_filled_in(self, shopper, user):
         AddressFactory(user=user, full_name="Grace Hopper", city="Arlington")
 

@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from store.models import Product
 from store.pagination import EstimatedCountPaginator
@@ -112,24 +113,35 @@ def test_list_edit_refuses_a_negative_price(admin_client):
     assert product.price == Decimal("10.00")
 
 
-def test_add_page_fills_the_slug_from_the_name(admin_client):
-    response = admin_client.get(reverse("admin:store_product_add"))
+@pytest.mark.parametrize("model", ["product", "category"])
+def test_add_page_fills_the_slug_from_the_english_name(admin_client, model):
+    response = admin_client.get(reverse(f"admin:store_{model}_add"))
 
     match = re.search(r'data-prepopulated-fields="([^"]*)"', response.content.decode())
     [slug] = json.loads(html.unescape(match.group(1)))
-    assert (slug["name"], slug["dependency_list"]) == ("slug", ["name"])
+    assert (slug["name"], slug["dependency_list"]) == ("slug", ["name_en"])
 
 
-def test_owner_adds_a_product_with_the_add_form(admin_client):
+@pytest.mark.parametrize("model", ["product", "category"])
+def test_add_page_asks_for_the_name_in_english_and_persian(admin_client, model):
+    page = admin_client.get(reverse(f"admin:store_{model}_add")).content.decode()
+
+    assert 'name="name_en"' in page
+    assert 'name="name_fa"' in page
+
+
+def test_owner_adds_a_product_in_english_and_persian(admin_client):
     category = CategoryFactory()
 
     response = admin_client.post(
         reverse("admin:store_product_add"),
         {
             "category": category.pk,
-            "name": "Milk Frother",
+            "name_en": "Milk Frother",
+            "name_fa": "کف‌ساز شیر",
             "slug": "milk-frother",
-            "description": "Hand pump frother.",
+            "description_en": "Hand pump frother.",
+            "description_fa": "کف‌ساز دستی با پمپ.",
             "price": "18.00",
             "stock": "12",
             "is_active": "on",
@@ -137,7 +149,20 @@ def test_owner_adds_a_product_with_the_add_form(admin_client):
     )
 
     assert response.status_code == 302
-    assert Product.objects.get(slug="milk-frother").get_absolute_url() == "/products/milk-frother/"
+    product = Product.objects.get(slug="milk-frother")
+    assert product.get_absolute_url() == "/products/milk-frother/"
+    with translation.override("fa"):
+        assert (product.name, product.description) == ("کف‌ساز شیر", "کف‌ساز دستی با پمپ.")
+    with translation.override("en"):
+        assert (product.name, product.description) == ("Milk Frother", "Hand pump frother.")
+
+
+def test_owner_finds_a_product_by_its_persian_or_english_name(admin_client):
+    ProductFactory(name_en="Hand Grinder", name_fa="آسیاب دستی قهوه")
+    ProductFactory(name_en="Sencha", name_fa="چای سبز سنچا")
+
+    assert changelist_names(admin_client.get(CHANGELIST, {"q": "آسیاب"})) == ["Hand Grinder"]
+    assert changelist_names(admin_client.get(CHANGELIST, {"q": "sencha"})) == ["Sencha"]
 
 
 def test_shoppers_cannot_open_the_admin(client, django_user_model):

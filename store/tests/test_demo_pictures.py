@@ -7,7 +7,7 @@ from PIL import Image, ImageChops, ImageStat
 from store.demo_catalog import CATEGORIES
 from store.demo_pictures import IMAGE_SIZE, PICTURES, draw_product_picture
 
-DEMO_PRODUCTS = [(name, category.background) for category in CATEGORIES for name, _, _ in category.products]
+DEMO_PRODUCTS = [(name, category.background) for category in CATEGORIES for name, *_ in category.products]
 
 
 def test_every_demo_product_has_a_drawing_and_every_drawing_a_product():

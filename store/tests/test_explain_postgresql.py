@@ -10,6 +10,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from store.models import Product
 from store.tests.test_catalog_at_scale import pages
@@ -21,6 +22,8 @@ pytestmark = [
 ]
 
 PRODUCTS = 5000
+# The searches of pages() typed in Persian: "teapot", "oak teapot", and a typo of "grinder" (آسیاب).
+PERSIAN_SEARCHES = {"search one word": "قوری", "search two words": "قوری بلوط", "typo": "آسیاپ", "admin search": "قوری"}
 
 
 @pytest.fixture
@@ -40,9 +43,10 @@ def plan(sql: str) -> str:
         return "\n".join(row for (row,) in cursor.fetchall())
 
 
-def product_queries(client, url: str, params: dict) -> list[str]:
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url, params).status_code == 200
+def product_queries(client, url: str, params: dict, language: str = "en") -> list[str]:
+    # The browser's language decides where LocaleMiddleware reads it; the override, where not.
+    with translation.override(language), CaptureQueriesContext(connection) as captured:
+        assert client.get(url, params, headers={"accept-language": language}).status_code == 200
     return [
         query["sql"]
         for query in captured.captured_queries
@@ -50,12 +54,20 @@ def product_queries(client, url: str, params: dict) -> list[str]:
     ]
 
 
+def pages_in(language: str, product_slug: str) -> dict[str, tuple[str, dict]]:
+    in_english = pages("tea", product_slug)
+    if language == "en":
+        return in_english
+    return in_english | {page: (in_english[page][0], {"q": query}) for page, query in PERSIAN_SEARCHES.items()}
+
+
 @pytest.mark.usefixtures("large_catalog")
-def test_no_page_scans_the_products_table(admin_client):
+@pytest.mark.parametrize("language", ["en", "fa"])
+def test_no_page_scans_the_products_table(admin_client, language):
     product_slug = Product.objects.order_by("id").values_list("slug", flat=True).first()
     scans = {}
-    for page, (url, params) in pages("tea", product_slug).items():
-        queries = product_queries(admin_client, url, params)
+    for page, (url, params) in pages_in(language, product_slug).items():
+        queries = product_queries(admin_client, url, params, language)
         assert queries, f"{page} reads products"
         scans[page] = [(sql, plan(sql)) for sql in queries if "Seq Scan on store_product" in plan(sql)]
 
@@ -64,8 +76,32 @@ def test_no_page_scans_the_products_table(admin_client):
 
 
 @pytest.mark.usefixtures("large_catalog")
-@pytest.mark.parametrize(("query", "index"), [("teapot", "product_search_vector"), ("grnder", "product_name_trigram")])
+@pytest.mark.parametrize(
+    ("query", "index"),
+    [
+        ("teapot", "product_search_vector"),
+        ("grnder", "product_names_trigram"),
+        ("قوری", "product_search_vector"),
+        ("آسیاپ", "product_names_trigram"),
+    ],
+)
 def test_search_reads_its_gin_index(client, query, index):
     queries = product_queries(client, "/", {"q": query})
 
     assert any(index in plan(sql) for sql in queries)
+
+
+@pytest.mark.usefixtures("large_catalog")
+@pytest.mark.parametrize(
+    ("language", "params", "index"),
+    [
+        ("en", {}, "product_name_en_id"),
+        ("en", {"category": "tea"}, "product_category_name_en_id"),
+        ("fa", {}, "product_name_fa_id"),
+        ("fa", {"category": "tea"}, "product_category_name_fa_id"),
+    ],
+)
+def test_sort_by_name_reads_the_name_index_of_the_shoppers_language(client, language, params, index):
+    queries = product_queries(client, "/", params, language)
+
+    assert all(index in plan(sql) for sql in queries), "\n\n".join(plan(sql) for sql in queries)

@@ -1,8 +1,10 @@
 import io
+import re
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 
 from store.catalog_generator import SLUG_PREFIX
 from store.models import Product
@@ -86,3 +88,17 @@ def test_generated_products_are_found_by_the_shop_search(client):
     response = client.get("/", {"q": name})
 
     assert name in [product.name for product in response.context["page"].object_list]
+
+
+@pytest.mark.usefixtures("media_root")
+def test_generated_products_have_persian_names_a_persian_search_finds(client):
+    generate(60)
+    with translation.override("fa"):
+        product = Product.objects.filter(slug__startswith=SLUG_PREFIX, is_active=True).first()
+        name, category_name = product.name, product.category.name
+        response = client.get("/", {"q": name}, headers={"accept-language": "fa"})
+        listed = [product.name for product in response.context["page"].object_list]
+
+    assert re.fullmatch(r"[\u0600-\u06ff\u200c ]+", name)
+    assert re.search(r"[\u0600-\u06ff]", category_name)
+    assert name in listed

@@ -122,3 +122,33 @@ def test_search_vector_follows_edits_of_the_product_and_renames_of_its_category(
     # The trigger, not Python, wrote it: a bulk update that bypasses save() is covered too.
     Product.objects.filter(pk=product.pk).update(name="Bancha")
     assert names(product_search(query="bancha")) == ["Bancha"]
+
+
+def test_both_languages_are_in_the_vector_with_their_weights_and_follow_edits():
+    coffee = CategoryFactory(name_en="Coffee", name_fa="قهوه", slug="coffee")
+    grinder = ProductFactory(
+        name_en="Hand Grinder", name_fa="آسیاب دستی", description_fa="تیغه‌های فولادی.", category=coffee
+    )
+    ProductFactory(name_en="Milk Jug", name_fa="شیرجوش", description_fa="برای قهوه یا چای.", category=coffee)
+
+    # The name (A) before the category's name (B) before only the description (C), in Persian too.
+    assert names(product_search(query="آسیاب")) == ["Hand Grinder"]
+    # Both in the category; the jug's description says it too.
+    assert names(product_search(query="قهوه")) == ["Milk Jug", "Hand Grinder"]
+    assert names(product_search(query="فولادی")) == ["Hand Grinder"]
+
+    grinder.name_fa = "آسیاب برقی"
+    grinder.save()
+    coffee.name_fa = "قهوه و اسپرسو"
+    coffee.save()
+
+    assert names(product_search(query="برقی اسپرسو")) == ["Hand Grinder"]
+    assert names(product_search(query="دستی")) == []
+
+
+def test_a_typo_in_a_persian_word_still_finds_the_product():
+    ProductFactory(name_en="Hand Grinder", name_fa="آسیاب دستی قهوه")
+    ProductFactory(name_en="Cast Iron Teapot", name_fa="قوری چدنی")
+
+    assert names(product_search(query="آسیاپ", tolerate_typos=True)) == ["Hand Grinder"]  # ب typed as پ
+    assert names(product_search(query="چدن", tolerate_typos=True)) == ["Cast Iron Teapot"]  # part of a word

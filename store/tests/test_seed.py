@@ -1,11 +1,14 @@
 import io
+import re
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 from PIL import Image
 
+from store.demo_catalog import CATEGORIES
 from store.demo_pictures import IMAGE_SIZE
 from store.models import Category, Product
 
@@ -116,3 +119,55 @@ def test_a_demo_product_the_owner_renamed_still_gets_its_picture(media_root):
     seed()
 
     assert Product.objects.get(slug="hand-grinder").image.name == "products/demo-v2/hand-grinder.jpg"
+
+
+# In English and Persian
+
+PERSIAN_LETTERS = re.compile("[\u0600-\u06ff]")
+
+
+def test_every_demo_category_and_product_has_a_persian_name_and_description():
+    missing = [
+        text
+        for category in CATEGORIES
+        for text in (
+            category.name_fa,
+            *(text for item in category.products for text in (item.name_fa, item.description_fa)),
+        )
+        if not PERSIAN_LETTERS.search(text)
+    ]
+    assert not missing
+    persian_names = [item.name_fa for category in CATEGORIES for item in category.products]
+    assert len(set(persian_names)) == len(persian_names)
+
+
+def test_the_seeded_shop_reads_in_persian_with_one_ascii_slug_per_product(media_root):
+    seed()
+
+    with translation.override("fa"):
+        untranslated = [
+            item.slug
+            for item in [*Category.objects.all(), *Product.objects.select_related("category")]
+            if not PERSIAN_LETTERS.search(item.name)
+            or (isinstance(item, Product) and not PERSIAN_LETTERS.search(item.description))
+        ]
+        grinder = Product.objects.get(slug="hand-grinder")
+        assert (grinder.name, grinder.category.name) == ("آسیاب دستی قهوه", "قهوه")
+    assert not untranslated
+    # Made from the English name, so a link shared in one language opens the same product in the other.
+    assert all(slug.isascii() for slug in Product.objects.values_list("slug", flat=True))
+
+
+def test_reseeding_adds_persian_to_a_catalog_seeded_in_english_only_but_keeps_the_owners_words(media_root):
+    seed()
+    Product.objects.update(name_fa=None, description_fa="")
+    Category.objects.update(name_fa=None)
+    Product.objects.filter(slug="bird-feeder").update(name_fa="دان‌خوری ما")
+
+    seed()
+
+    with translation.override("fa"):
+        assert Product.objects.get(slug="hand-grinder").name == "آسیاب دستی قهوه"
+        assert Product.objects.get(slug="hand-grinder").description.startswith("تیغه‌های فولادی")
+        assert Product.objects.get(slug="bird-feeder").name == "دان‌خوری ما"
+        assert Category.objects.get(slug="garden").name == "باغ و باغچه"

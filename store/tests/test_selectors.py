@@ -2,7 +2,8 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
-from django.utils import timezone
+from django.db import connection
+from django.utils import timezone, translation
 
 from store.models import Product
 from store.selectors import product_get_active, product_list_related, product_search
@@ -111,3 +112,79 @@ def test_related_products_are_up_to_four_others_on_sale_in_the_same_category(dja
 
     assert names(related) == ["Assam", "Earl Grey", "Matcha Whisk", "Rooibos"]
     assert related[0].category.name == "Tea"
+
+
+# Both languages: the same results on SQLite and PostgreSQL.
+
+
+@pytest.fixture
+def persian_shelf():
+    tea = CategoryFactory(name_en="Tea", name_fa="چای", slug="tea")
+    kitchen = CategoryFactory(name_en="Kitchen", name_fa="آشپزخانه", slug="kitchen")
+    ProductFactory(
+        name_en="Glass Tea Infuser Mug",
+        name_fa="ماگ شیشه\u200cای دمنوش\u200cساز",  # half-spaces (ZWNJ) inside the words, as Persian writes them
+        description_en="Borosilicate mug with a removable infuser.",
+        description_fa="ماگ بوروسیلیکات با صافی جداشدنی.",
+        category=tea,
+    )
+    ProductFactory(
+        name_en="Linen Tea Towels (2)",
+        name_fa="دستمال آشپزخانه کتان (۲ عددی)",  # Persian digits
+        description_en="Stonewashed linen.",
+        description_fa="کتان سنگ\u200cشور.",
+        category=kitchen,
+    )
+    ProductFactory(name_en="Chef's Knife", name_fa="چاقوی سرآشپز", description_fa="فولاد آلمانی.", category=kitchen)
+
+
+@pytest.mark.usefixtures("persian_shelf")
+@pytest.mark.parametrize("language", ["fa", "en"])
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("ماگ", ["Glass Tea Infuser Mug"]),  # a Persian word of the name
+        ("infuser", ["Glass Tea Infuser Mug"]),  # the English name, whichever language the shop is in
+        ("چاقوي", ["Chef's Knife"]),  # typed with the Arabic yeh (ي), stored with the Persian (ی)
+        ("سرآشپز", ["Chef's Knife"]),
+        ("شیشه ای", ["Glass Tea Infuser Mug"]),  # a space where the name has a half-space
+        ("شیشه\u200cای", ["Glass Tea Infuser Mug"]),  # the half-space itself
+        ("دستمال ۲", ["Linen Tea Towels (2)"]),  # Persian digits in the query and the name
+        ("دستمال 2", ["Linen Tea Towels (2)"]),  # Latin digits find Persian ones
+        ("towels ٢", ["Linen Tea Towels (2)"]),  # Arabic-Indic digits find Latin ones
+        ("آلمانی", ["Chef's Knife"]),  # the Persian description
+        ("چای کتان", []),  # every word must match: no tea product is linen
+        ("آشپزخانه کتان", ["Linen Tea Towels (2)"]),  # the category's Persian name with the name
+    ],
+)
+def test_search_finds_products_by_their_persian_or_english_text(query, expected, language):
+    with translation.override(language):
+        found = list(product_search(query=query))
+
+    with translation.override("en"):
+        assert names(found) == expected
+
+
+@pytest.mark.usefixtures("persian_shelf")
+def test_arabic_letters_typed_on_an_arabic_keyboard_find_the_persian_ones():
+    assert names(product_search(query="كتان")) == ["Linen Tea Towels (2)"]  # Arabic kaf (ك) for the Persian (ک)
+    assert names(product_search(query="شيشه اى")) == ["Glass Tea Infuser Mug"]  # Arabic yeh and alef maksura
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite sorts Persian by code point")
+def test_sort_by_name_in_persian_follows_the_persian_alphabet_and_puts_untranslated_names_last():
+    # By code point پ (U+067E) and گ (U+06AF) would come after ی (U+06CC) and و after ه.
+    for name_fa in ["یخدان", "گلدان", "پارچ", "وردنه", "هاون", "بشقاب"]:
+        ProductFactory(name_fa=name_fa)
+    ProductFactory(name_en="Untranslated", name_fa=None)
+
+    with translation.override("fa"):
+        assert names(product_search(sort="name")) == [
+            "بشقاب",
+            "پارچ",
+            "گلدان",
+            "وردنه",
+            "هاون",
+            "یخدان",
+            "Untranslated",
+        ]

@@ -3,6 +3,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from tests.factories import CategoryFactory, ProductFactory
 
@@ -297,3 +298,44 @@ def test_category_nav_marks_only_the_current_place(client):
     assert current_nav_links(client.get(reverse("store:product_list")).content.decode()) == ["All products"]
     assert current_nav_links(client.get(reverse("store:product_list"), {"category": "tea"}).content.decode()) == ["Tea"]
     assert current_nav_links(client.get(product.get_absolute_url()).content.decode()) == ["Tea"]
+
+
+# In Persian
+
+
+def get_in(language: str, client, url: str, params: dict | None = None):
+    # The browser's language decides where LocaleMiddleware reads it; the override, where not.
+    with translation.override(language):
+        return client.get(url, params or {}, headers={"accept-language": language})
+
+
+def test_one_product_link_opens_the_product_in_either_language(client):
+    tea = CategoryFactory(name_en="Tea", name_fa="چای", slug="tea")
+    ProductFactory(
+        name_en="Cast Iron Teapot",
+        name_fa="قوری چدنی",
+        description_en="Keeps tea hot.",
+        description_fa="چای را گرم نگه می‌دارد.",
+        slug="cast-iron-teapot",
+        category=tea,
+    )
+    url = reverse("store:product_detail", kwargs={"slug": "cast-iron-teapot"})
+
+    in_persian = get_in("fa", client, url).content.decode()
+    in_english = get_in("en", client, url).content.decode()
+
+    assert "قوری چدنی" in in_persian
+    assert "چای را گرم نگه می‌دارد." in in_persian
+    assert "Cast Iron Teapot" not in in_persian
+    assert "Cast Iron Teapot" in in_english
+    assert "قوری چدنی" not in in_english
+
+
+def test_the_list_in_persian_shows_persian_names_and_english_ones_where_persian_is_missing(client):
+    ProductFactory(name_en="Hand Grinder", name_fa="آسیاب دستی")
+    ProductFactory(name_en="Pour-over Dripper", name_fa=None)
+
+    response = get_in("fa", client, HOME, {"q": "آسیاب"})
+    with translation.override("fa"):
+        assert listed_names(response) == ["آسیاب دستی"]
+        assert listed_names(get_in("fa", client, HOME)) == ["آسیاب دستی", "Pour-over Dripper"]

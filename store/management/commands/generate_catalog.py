@@ -52,7 +52,7 @@ class Command(BaseCommand):
                 # Move the GIN indexes' pending entries into the indexes proper (the planner counts a long
                 # pending list against using them), then fresh planner statistics for the new size.
                 cursor.execute("SELECT gin_clean_pending_list('product_search_vector')")
-                cursor.execute("SELECT gin_clean_pending_list('product_name_trigram')")
+                cursor.execute("SELECT gin_clean_pending_list('product_names_trigram')")
                 cursor.execute("ANALYZE store_product")
         self.stdout.write(
             self.style.SUCCESS(
@@ -66,12 +66,12 @@ class Command(BaseCommand):
         categories = {}
         for demo in CATEGORIES:
             category = Category.objects.filter(slug=demo.slug).first() or Category.objects.create(
-                slug=demo.slug, name=demo.name
+                slug=demo.slug, name_en=demo.name, name_fa=demo.name_fa
             )
             categories[demo.slug] = category
             path = picture_path(demo)
             if not default_storage.exists(path):
                 # The category's first demo product stands for all of them.
-                picture = draw_product_picture(name=demo.products[0][0], background=demo.background)
+                picture = draw_product_picture(name=demo.products[0].name, background=demo.background)
                 default_storage.save(path, ContentFile(picture))
         return categories

@@ -34,10 +34,20 @@ def attach_demo_picture(product: Product, *, demo_name: str, demo: DemoCategory)
     product.save(update_fields=["image"])
 
 
+def add_missing_persian(item: Category | Product, **persian: str) -> None:
+    """Persian text for what a seed before the Persian catalog made; the owner's own words are kept."""
+    missing = [field for field in persian if not getattr(item, field)]
+    for field in missing:
+        setattr(item, field, persian[field])
+    if missing:
+        item.save(update_fields=missing)
+
+
 class Command(BaseCommand):
     help = (
-        "Fill the shop with the demo catalog. Safe to run again: nothing is duplicated or overwritten, "
-        "except demo pictures an earlier version drew."
+        "Fill the shop with the demo catalog, in English and Persian. Safe to run again: nothing is duplicated "
+        "or overwritten, except demo pictures an earlier version drew; a Persian name or description still "
+        "empty is filled in."
     )
 
     @transaction.atomic
@@ -46,24 +56,29 @@ class Command(BaseCommand):
         index = 0
         for demo in CATEGORIES:
             # The owner may have renamed a demo category or changed its slug: either still finds it.
-            category = Category.objects.filter(Q(slug=demo.slug) | Q(name=demo.name)).first()
+            category = Category.objects.filter(Q(slug=demo.slug) | Q(name_en=demo.name)).first()
             if category is None:
-                category = Category.objects.create(slug=demo.slug, name=demo.name)
-            for name, price, description in demo.products:
-                slug = slugify(name)
+                category = Category.objects.create(slug=demo.slug, name_en=demo.name, name_fa=demo.name_fa)
+            add_missing_persian(category, name_fa=demo.name_fa)
+            for item in demo.products:
+                # From the English name: one ASCII slug, so a link shared in one language opens in the other.
+                slug = slugify(item.name)
                 product, was_created = Product.objects.get_or_create(
                     slug=slug,
                     defaults={
                         "category": category,
-                        "name": name,
-                        "description": description,
-                        "price": Decimal(price),
+                        "name_en": item.name,
+                        "name_fa": item.name_fa,
+                        "description_en": item.description,
+                        "description_fa": item.description_fa,
+                        "price": Decimal(item.price),
                         "stock": demo_stock(random.Random(slug), index),
                     },
                 )
+                add_missing_persian(product, name_fa=item.name_fa, description_fa=item.description_fa)
                 # The owner's own upload is kept; a missing or outdated demo picture is (re)drawn.
                 if not product.image or has_outdated_demo_picture(product):
-                    attach_demo_picture(product, demo_name=name, demo=demo)
+                    attach_demo_picture(product, demo_name=item.name, demo=demo)
                 created += was_created
                 index += 1
         total = Product.objects.count()
