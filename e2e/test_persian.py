@@ -15,6 +15,9 @@ from .conftest import format_violations, save_screenshot, serious_accessibility_
 pytestmark = pytest.mark.usefixtures("catalog")
 
 PHONE = {"width": 390, "height": 844}
+# The demo catalog's Persian names (store/demo_catalog.py): what a Persian page shows and searches.
+FEEDER = "دانه‌خوری پرندگان"
+GARDEN = "باغ و باغچه"
 DESKTOP = {"width": 1280, "height": 800}
 
 
@@ -61,28 +64,29 @@ def test_the_whole_purchase_in_persian_with_javascript(page: Page, live_server, 
     expect(page.get_by_role("heading", level=1)).to_have_text("همهٔ کالاها")
     assert_accessible(page)
 
-    # Browse a category, then search (the demo catalog's names are English: a Persian query needs Persian names).
-    page.get_by_role("navigation", name="دسته‌ها").get_by_role("link", name="Garden").click()
-    expect(page.get_by_test_id("product-card").first).to_contain_text("Garden")
-    page.get_by_role("searchbox", name="جست‌وجوی کالاها").fill("teapot")
+    # Browse a category, then search in Persian, typed with the Arabic keyboard's yeh (ي) and no half-space.
+    page.get_by_role("navigation", name="دسته‌ها").get_by_role("link", name=GARDEN).click()
+    expect(page.get_by_test_id("product-card").first).to_contain_text(GARDEN)
+    page.get_by_role("searchbox", name="جست‌وجوی کالاها").fill("قوري چدني")
     page.keyboard.press("Enter")
     expect(page.get_by_test_id("product-card")).to_have_count(1)
+    expect(page.get_by_role("heading", name="قوری چدنی ۰٫۸ لیتری")).to_be_visible()
 
     log_in_with_the_form(page, user)
     expect(page.get_by_role("link", name="سبد خرید، ۰ کالا")).to_be_visible()
-    page.get_by_role("navigation", name="دسته‌ها").get_by_role("link", name="Garden").click()
-    card = page.get_by_test_id("product-card").filter(has_text="Bird Feeder")
+    page.get_by_role("navigation", name="دسته‌ها").get_by_role("link", name=GARDEN).click()
+    card = page.get_by_test_id("product-card").filter(has_text=FEEDER)
     card.get_by_role("button", name="افزودن به سبد خرید").click()
     expect(page.get_by_role("link", name="سبد خرید، ۱ کالا")).to_be_visible()
 
     page.goto(f"{live_server.url}/cart/")
     expect(page.get_by_test_id("cart-total")).to_have_text("\u200e$\u00a0۲۳٫۰۰")
-    page.get_by_role("button", name=named("زیاد کردن تعداد", "Bird Feeder")).click()
+    page.get_by_role("button", name=named("زیاد کردن تعداد", FEEDER)).click()
     expect(page.get_by_test_id("cart-item-count")).to_have_text("۲")
     expect(page.get_by_test_id("cart-total")).to_have_text("\u200e$\u00a0۴۶٫۰۰")
-    page.get_by_role("button", name=named("کم کردن تعداد", "Bird Feeder")).click()
+    page.get_by_role("button", name=named("کم کردن تعداد", FEEDER)).click()
     expect(page.get_by_test_id("cart-item-count")).to_have_text("۱")
-    quantity = page.get_by_role("textbox", name=named("تعداد", "Bird Feeder"))
+    quantity = page.get_by_role("textbox", name=named("تعداد", FEEDER))
     quantity.fill("")
     quantity.press_sequentially("۳")  # a Persian keyboard's digit
     quantity.press("Tab")
@@ -92,8 +96,8 @@ def test_the_whole_purchase_in_persian_with_javascript(page: Page, live_server, 
     save_screenshot(page, "persian-cart-desktop")
     assert_accessible(page)
 
-    page.get_by_role("button", name=named("حذف", "Bird Feeder")).click()
-    expect(page.get_by_role("status").first).to_contain_text("Bird Feeder")
+    page.get_by_role("button", name=named("حذف", FEEDER)).click()
+    expect(page.get_by_role("status").first).to_contain_text(FEEDER)
     page.get_by_role("button", name="بازگرداندن").click()
     expect(page.get_by_role("list", name="ردیف‌های سبد خرید").get_by_role("listitem")).to_have_count(1)
     expect(page.get_by_test_id("cart-item-count")).to_have_text("۳")
@@ -120,19 +124,18 @@ def test_the_same_purchase_in_persian_without_javascript(no_js_page: Page, live_
     user = UserFactory()
     log_in(user, page.context)
     in_persian(page, live_server.url)
+    page.get_by_role("navigation", name="دسته‌ها").get_by_role("link", name=GARDEN).click()
 
-    page.get_by_test_id("product-card").filter(has_text="Bird Feeder").get_by_role(
-        "button", name="افزودن به سبد خرید"
-    ).click()
+    page.get_by_test_id("product-card").filter(has_text=FEEDER).get_by_role("button", name="افزودن به سبد خرید").click()
     expect(page.get_by_role("link", name="سبد خرید، ۱ کالا")).to_be_visible()
     page.get_by_role("link", name="سبد خرید، ۱ کالا").click()
-    page.get_by_role("button", name=named("زیاد کردن تعداد", "Bird Feeder")).click()
+    page.get_by_role("button", name=named("زیاد کردن تعداد", FEEDER)).click()
     expect(page.get_by_test_id("cart-item-count")).to_have_text("۲")
-    quantity = page.get_by_role("textbox", name=named("تعداد", "Bird Feeder"))
+    quantity = page.get_by_role("textbox", name=named("تعداد", FEEDER))
     quantity.fill("۴")
     quantity.press("Enter")  # the form's first button sets the typed quantity
     expect(page.get_by_test_id("cart-item-count")).to_have_text("۴")
-    page.get_by_role("button", name=named("حذف", "Bird Feeder")).click()
+    page.get_by_role("button", name=named("حذف", FEEDER)).click()
     page.get_by_role("button", name="بازگرداندن").click()
     expect(page.get_by_test_id("cart-item-count")).to_have_text("۴")
 
@@ -246,9 +249,9 @@ def test_the_mirrored_cart_lines_and_toasts_neither_overflow_nor_overlap(
     assert page.evaluate("document.documentElement.scrollWidth") <= size["width"]
     save_screenshot(page, f"persian-cart-{name}")
 
-    page.get_by_role("button", name=named("حذف", "Bird Feeder")).click()
+    page.get_by_role("button", name=named("حذف", FEEDER)).click()
     toast = page.locator("#messages [data-toast]")
-    expect(toast).to_contain_text("Bird Feeder")
+    expect(toast).to_contain_text(FEEDER)
     parts = [
         toast.locator("p"),
         toast.get_by_role("button", name="بازگرداندن"),
