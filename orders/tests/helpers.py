@@ -1,7 +1,10 @@
 """Shared by the orders tests: a shopper with a cart, and placing their checkout as the form would."""
 
+import re
 import uuid
 from decimal import Decimal
+
+from django.urls import reverse
 
 from cart.models import CartItem
 from orders import services
@@ -46,3 +49,23 @@ def place(
         expected_total=shown_total(user, method, country) if expected_total is None else expected_total,
         language=language,
     )
+
+
+def checkout_form(shopper) -> dict:
+    """What the checkout page's form would submit, filled in."""
+    page = shopper.get(reverse("orders:checkout")).content.decode()
+    token = re.search(r'name="checkout_token" value="([^"]+)"', page).group(1)
+    total = re.search(r'name="expected_total" value="([^"]+)"', page).group(1)
+    method = re.search(r'name="shipping_method" value="(\d+)"[^>]*checked', page).group(1)
+    return {
+        "email": "ada@example.com",
+        "full_name": "Ada Lovelace",
+        "street": "12 Analytical Row",
+        "city": "Springfield",
+        "postal_code": "12345",
+        "country": "US",
+        "phone": "",
+        "shipping_method": method,
+        "checkout_token": token,
+        "expected_total": total,
+    }

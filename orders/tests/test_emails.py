@@ -9,7 +9,7 @@ from django.urls import reverse
 from orders.models import Order
 from tests.factories import CartItemFactory, ShippingMethodFactory
 
-from .helpers import place
+from .helpers import checkout_form, place
 
 pytestmark = pytest.mark.django_db
 
@@ -83,20 +83,6 @@ def test_checkout_stores_the_shoppers_language(client, cart_owner):
     ShippingMethodFactory()
     client.force_login(cart_owner)
     client.cookies["django_language"] = "fa"
-    page = client.get(reverse("orders:checkout"))
-    form = page.context["form"]
-    data = {
-        "email": "ada@example.com",
-        "full_name": "Ada Lovelace",
-        "street": "12 Analytical Row",
-        "city": "Springfield",
-        "postal_code": "12345",
-        "country": "US",
-        "shipping_method": form.initial["shipping_method"],
-        "checkout_token": form.initial["checkout_token"],
-        "expected_total": form.initial["expected_total"],
-    }
-
-    client.post(reverse("orders:place"), data)
+    client.post(reverse("orders:place"), checkout_form(client))
 
     assert Order.objects.get(user=cart_owner).language == "fa"

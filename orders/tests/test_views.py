@@ -13,7 +13,7 @@ from orders.views import CHECKOUT_TOKEN_SESSION_KEY
 from store.models import Product
 from tests.factories import AddressFactory, CartItemFactory, ShippingMethodFactory, UserFactory
 
-from .helpers import place
+from .helpers import checkout_form, place
 
 pytestmark = pytest.mark.django_db
 
@@ -38,26 +38,6 @@ def item(methods):
 @pytest.fixture
 def user(item):
     return item.cart.user
-
-
-def checkout_form(shopper) -> dict:
-    """What the checkout page's form would submit, filled in."""
-    page = shopper.get(reverse("orders:checkout")).content.decode()
-    token = re.search(r'name="checkout_token" value="([^"]+)"', page).group(1)
-    total = re.search(r'name="expected_total" value="([^"]+)"', page).group(1)
-    method = re.search(r'name="shipping_method" value="(\d+)"[^>]*checked', page).group(1)
-    return {
-        "email": "ada@example.com",
-        "full_name": "Ada Lovelace",
-        "street": "12 Analytical Row",
-        "city": "Springfield",
-        "postal_code": "12345",
-        "country": "US",
-        "phone": "",
-        "shipping_method": method,
-        "checkout_token": token,
-        "expected_total": total,
-    }
 
 
 class TestCheckoutPage:
