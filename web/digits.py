@@ -14,11 +14,15 @@ LATIN_DIGIT_MAP = {
 # Typed numbers may also carry the Arabic decimal separator (۱۲٫۵۰) and thousands separator (۱٬۲۵۰); the
 # latter is dropped, as Django's number fields would refuse "1,250".
 LATIN_NUMBER = str.maketrans({**LATIN_DIGIT_MAP, "\u066b": ".", "\u066c": None})
+# Latin digits -> Persian digits.
+PERSIAN_DIGIT_MAP = {str(digit): chr(ord(PERSIAN_ZERO) + digit) for digit in range(10)}
 # CLDR numbering systems this shop writes, by their CLDR name, as Latin digits -> theirs.
 NUMBERING_SYSTEM_DIGITS = {
     "arab": str.maketrans({str(digit): chr(ord(ARABIC_INDIC_ZERO) + digit) for digit in range(10)}),
-    "arabext": str.maketrans({str(digit): chr(ord(PERSIAN_ZERO) + digit) for digit in range(10)}),
+    "arabext": str.maketrans(PERSIAN_DIGIT_MAP),
 }
+# A number as Persian writes it: its digits, and its own thousands separator, decimal point and percent sign.
+PERSIAN_NUMBER = str.maketrans({**PERSIAN_DIGIT_MAP, ",": "\u066c", ".": "\u066b", "%": "\u066a"})
 
 
 def latin_number(text: str) -> str:

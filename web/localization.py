@@ -9,8 +9,7 @@ import jdatetime
 from django.utils import timezone
 from django.utils.translation import get_language, get_language_bidi
 
-# Persian writes the thousands separator, the decimal point and the percent sign with their own marks.
-PERSIAN_NUMBER = str.maketrans({**{str(d): "۰۱۲۳۴۵۶۷۸۹"[d] for d in range(10)}, ",": "٬", ".": "٫", "%": "٪"})
+from web.digits import PERSIAN_NUMBER
 
 # Unicode's first strong isolate and pop directional isolate: text between them keeps its own direction,
 # so a Latin product name inside a Persian sentence (or the reverse) keeps its letters and punctuation in order.
