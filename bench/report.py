@@ -335,11 +335,10 @@ def catalog_machine() -> str:
 
 def catalog_targets(row: dict, rows: dict, smallest: int) -> tuple[str, float, bool]:
     """The page's target, its ratio and whether it is met, at this row's size."""
+    baseline = row["baseline"]
+    ratio = row["median_ms"] / rows[smallest, baseline]["median_ms"]
     if row["kind"] == "search":
-        home = rows[smallest, "home (by name)"]["median_ms"]
-        ratio = row["median_ms"] / home
-        return f"≤ {SEARCH_TARGET:g}× home at {smallest:,}", ratio, ratio <= SEARCH_TARGET
-    ratio = row["median_ms"] / rows[smallest, row["page"]]["median_ms"]
+        return f"≤ {SEARCH_TARGET:g}× {baseline} at {smallest:,}", ratio, ratio <= SEARCH_TARGET
     return f"≤ {LISTING_TARGET:g}× itself at {smallest:,}", ratio, ratio <= LISTING_TARGET
 
 
@@ -392,8 +391,8 @@ def catalog_section(catalog: dict) -> str:
             f"- Machine: {catalog_machine()}.",
             f"- Generated products (beside the 48 of the demo catalog), time to build each size from the one "
             f"before (generate_catalog, then VACUUM ANALYZE): {builds}.",
-            "- Server time in ms, median (p95); ratios of medians. Searches are compared with the home page at "
-            f"{smallest:,}, every other page with itself at {smallest:,}.",
+            "- Server time in ms, median (p95); ratios of medians. Searches are compared with the list they search "
+            f"(the home page, the admin's product list) at {smallest:,}, every other page with itself at {smallest:,}.",
             "",
             "\n".join(lines),
             "",

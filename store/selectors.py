@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import get_language
 
 from .models import Category, Product
-from .search_text import prefix_tsquery, search_words
+from .search_text import last_word_prefix_tsquery, prefix_tsquery, search_words
 
 # Sort keys shown to shoppers, each with a tiebreaker so pages never overlap. Each one is read in the order
 # of an index (see Product.Meta.indexes); the descending sorts read theirs backwards, hence "-id".
@@ -127,32 +127,34 @@ def _first_matches_by_index(*, matches: QuerySet[Product], max_matches: int) -> 
 
 
 def _product_match_postgresql(*, words: list[str], tolerate_typos: bool) -> tuple[Q, Combinable]:
-    """Full-text search (every word as a prefix) ranked name > category > description; trigrams for typos.
+    """Full-text search (the last word also as a prefix) ranked name > category > description; trigrams for typos.
 
     The search vector (weights A, B, C) is kept by a trigger; ts_rank's default weights rank A 1.0, B 0.4, C 0.2.
     A whole word counts twice as much as the start of a longer one ("tea": "Tea Towel" before "Teapot").
-    Tolerating typos, each word must be in the vector or close to a word of the names in either language
-    (pg_trgm word similarity, served by the trigram index: "grnder" finds "Hand Grinder"), and closeness adds
-    to the rank. The vector holds both languages too, so a shopper may type the English or the Persian name.
+    Tolerating typos, each word must start a word of the vector or be close to a word of the names in either
+    language (pg_trgm word similarity, served by the trigram index: "grnder" finds "Hand Grinder"), and
+    closeness adds to the rank; a short word must be part of a word of the names. The vector holds both
+    languages too, so a shopper may type the English or the Persian name.
     """
-    prefixes = SearchQuery(prefix_tsquery(words), search_type="raw", config="simple")
+    last_word_prefix = SearchQuery(last_word_prefix_tsquery(words), search_type="raw", config="simple")
     whole_words = SearchQuery(" & ".join(words), search_type="raw", config="simple")
-    relevance = 2 * SearchRank(F("search_vector"), whole_words) + SearchRank(F("search_vector"), prefixes)
+    relevance = 2 * SearchRank(F("search_vector"), whole_words) + SearchRank(F("search_vector"), last_word_prefix)
     if not tolerate_typos:
-        return Q(search_vector=prefixes), relevance
+        return Q(search_vector=last_word_prefix), relevance
     # The same expression as the trigram index (migration 0004), so the index serves it.
     normalized_name = Func(F("name_en"), F("name_fa"), function="store_search_names", output_field=CharField())
     condition = Q()
     for word in words:
-        word_prefix = SearchQuery(prefix_tsquery([word]), search_type="raw", config="simple")
         if len(word) < TRIGRAM_MIN_WORD_LENGTH:
             # Too short to be mistyped usefully, and its few trigrams match half the catalog: a part of a
-            # word of the name instead ("pot" finds "Teapot"), one trigram, served by the same index.
-            near = Q(Contains(normalized_name, word))
+            # word of the name instead ("pot" finds "Teapot"), one trigram, served by the same index. Not also
+            # the start of a word of the vector: "tea" starts one in every Tea product (the index read 144,000
+            # rows for it in 48 ms at a million), and the search as typed has looked there already.
+            condition &= Q(Contains(normalized_name, word))
         else:
-            near = Q(TrigramWordSimilar(normalized_name, Value(word)))
+            word_prefix = SearchQuery(prefix_tsquery([word]), search_type="raw", config="simple")
+            condition &= Q(search_vector=word_prefix) | Q(TrigramWordSimilar(normalized_name, Value(word)))
             relevance = relevance + TrigramWordSimilarity(Value(word), normalized_name)
-        condition &= Q(search_vector=word_prefix) | near
     return condition, relevance
 
 

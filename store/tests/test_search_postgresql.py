@@ -41,6 +41,7 @@ def shelf():
         # Every word must be found; a word counts more in the name.
         ("tea cups", ["Tea Towel"]),
         ("grind", ["Hand Grinder"]),  # the start of a word
+        ("iron teap", ["Cast Iron Teapot"]),  # the last word may be the start of one
         ("GRINDER", ["Hand Grinder"]),  # any case
         ("steel coffee", ["Hand Grinder"]),  # description and category together
     ],
@@ -59,6 +60,7 @@ def test_results_come_in_order_of_relevance(query, expected):
         ("teapto", ["Cast Iron Teapot"]),  # two letters swapped
         ("inder", ["Hand Grinder"]),  # the middle of a word
         ("tea pot", ["Cast Iron Teapot"]),  # a short word inside a word of the name
+        ("teap cast", ["Cast Iron Teapot"]),  # the start of a word, not the last one
     ],
 )
 def test_typos_and_parts_of_words_still_find_the_product(query, expected):
