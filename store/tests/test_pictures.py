@@ -124,6 +124,17 @@ def test_a_picture_whose_file_is_missing_leaves_the_page_working(client):
     assert image_tags(response.content.decode()) == []
 
 
+def test_a_picture_whose_file_turns_up_later_is_shown_then(client, settings):
+    ProductFactory(name="Late Picture", image="products/late.png")
+    assert image_tags(client.get(HOME).content.decode()) == []
+
+    (settings.MEDIA_ROOT / "products").mkdir(parents=True, exist_ok=True)
+    (settings.MEDIA_ROOT / "products" / "late.png").write_bytes(png(400))
+
+    (img,) = image_tags(client.get(HOME).content.decode())
+    assert sorted(srcset_widths(img)) == [200, 400]
+
+
 def test_a_whole_catalog_of_variants_is_looked_up_without_a_query_once_made():
     products = [
         ProductFactory(image=SimpleUploadedFile(f"p{n}.png", png(40), content_type="image/png")) for n in range(110)
