@@ -284,7 +284,7 @@ def generated(results_by_database: dict[str, dict], load: dict | None) -> str:
         "### Machine",
         "",
         f"- {facts['cpus']} CPUs ({facts['cpu']}), {facts['memory']} RAM, {facts['os']}; load average when the report "
-        f"was written {' '.join(facts['load_average'])} (other jobs shared the machine).",
+        f"was written {' '.join(facts['load_average'])}.",
         f"- Python {facts['python']}, Django {facts['django']}, psycopg {facts['psycopg']}, gunicorn {facts['gunicorn']}, "
         f"locust {facts['locust']}; " + ", ".join(r["database_version"] for r in results_by_database.values()) + ".",
         f"- In-process: {headline['iterations']} timed rounds after {headline['warmup']} warm-up rounds per cart size.",
@@ -329,7 +329,7 @@ def catalog_machine() -> str:
     return (
         f"{os.cpu_count()} CPUs ({cpu}), {memory} RAM, {platform.system()} "
         f"{platform.release()}; Python {platform.python_version()}, Django {version('django')}, psycopg "
-        f"{version('psycopg')}; load average when the report was written {load} (other jobs shared the machine)"
+        f"{version('psycopg')}; load average when the report was written {load}"
     )
 
 
