@@ -32,12 +32,13 @@ class ShippingMethodChoiceField(forms.ModelChoiceField):
 
 
 class AddressForm(AccessibleErrorsMixin, forms.ModelForm):
-    """An address of the shopper's address book."""
+    """An address of the shopper's address book; the checkout's address too (CheckoutForm)."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
-            field.widget.attrs["class"] = "field-input"
+            if not isinstance(field.widget, forms.RadioSelect | forms.HiddenInput):
+                field.widget.attrs["class"] = "field-input"
 
     class Meta:
         model = Address
@@ -67,48 +68,16 @@ class AddressForm(AccessibleErrorsMixin, forms.ModelForm):
         return phone
 
 
-class CheckoutForm(AccessibleErrorsMixin, forms.Form):
-    """Everything the shopper fills in at checkout, plus the hidden token and the total they saw."""
+class CheckoutForm(AddressForm):
+    """Everything the shopper fills in at checkout: the email, the address (as the address book asks for it), the
+    shipping method, plus the hidden token and the total they saw. Never saved itself: placing the order copies the
+    address into the order and the address book (orders.services)."""
 
+    field_order = ["email"]  # then the address, then the rest as declared
     email = forms.EmailField(
         label=_("Email for the order confirmation"),
         widget=forms.EmailInput(attrs={"autocomplete": "email", "dir": "ltr"}),
         error_messages={"required": _("Enter your email address."), "invalid": _("Enter a valid email address.")},
-    )
-    full_name = forms.CharField(
-        label=_("Full name"),
-        max_length=200,
-        widget=forms.TextInput(attrs={"autocomplete": "shipping name"}),
-        error_messages={"required": _("Enter the name of the person receiving the order.")},
-    )
-    street = forms.CharField(
-        label=_("Street and number"),
-        max_length=300,
-        widget=forms.TextInput(attrs={"autocomplete": "shipping street-address"}),
-        error_messages={"required": _("Enter the street and house number.")},
-    )
-    city = forms.CharField(
-        label=_("City"),
-        max_length=100,
-        widget=forms.TextInput(attrs={"autocomplete": "shipping address-level2"}),
-        error_messages={"required": _("Enter the city.")},
-    )
-    postal_code = DigitsCharField(
-        label=_("Postal code"),
-        max_length=20,
-        widget=forms.TextInput(attrs={"autocomplete": "shipping postal-code", "dir": "ltr"}),
-        error_messages={"required": _("Enter the postal code.")},
-    )
-    country = CountryField().formfield(
-        label=_("Country"),
-        error_messages={"required": _("Choose a country."), "invalid_choice": _("Choose a country from the list.")},
-        widget=forms.Select(attrs={"autocomplete": "shipping country"}),
-    )
-    phone = DigitsCharField(
-        label=_("Phone (optional)"),
-        max_length=30,
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "shipping tel", "type": "tel", "dir": "ltr"}),
     )
     shipping_method = ShippingMethodChoiceField(
         queryset=ShippingMethod.objects.none(),
@@ -125,9 +94,6 @@ class CheckoutForm(AccessibleErrorsMixin, forms.Form):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["shipping_method"].queryset = shipping_methods()
-        for field in self.fields.values():
-            if not isinstance(field.widget, forms.RadioSelect | forms.HiddenInput):
-                field.widget.attrs["class"] = "field-input"
         self.fields["country"].initial = settings.SHOP_HOME_COUNTRY
         # A tampered or stale hidden field: the page is simply shown again with fresh values.
         for hidden in ("checkout_token", "expected_total"):
@@ -135,8 +101,6 @@ class CheckoutForm(AccessibleErrorsMixin, forms.Form):
                 required=_("The checkout page was out of date. Check your order and place it again."),
                 invalid=_("The checkout page was out of date. Check your order and place it again."),
             )
-
-    clean_phone = AddressForm.clean_phone
 
     def shipping_details(self) -> ShippingDetails:
         data = self.cleaned_data
