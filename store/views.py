@@ -48,6 +48,8 @@ def product_list(request: HtmxHttpRequest) -> HttpResponse:
         "sort": sort,
         "sorts": sorts,
         "categories": categories,
+        # The header's navigation lists the same categories (store.context_processors.catalog_nav): read once.
+        "nav_categories": categories,
         "current_category": next((c for c in categories if c.slug == category_slug), None),
         "category_slug": category_slug,
     }

@@ -2,6 +2,8 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
@@ -298,6 +300,16 @@ def test_category_nav_marks_only_the_current_place(client):
     assert current_nav_links(client.get(reverse("store:product_list")).content.decode()) == ["All products"]
     assert current_nav_links(client.get(reverse("store:product_list"), {"category": "tea"}).content.decode()) == ["Tea"]
     assert current_nav_links(client.get(product.get_absolute_url()).content.decode()) == ["Tea"]
+
+
+def test_the_list_reads_the_categories_once_for_its_filter_and_the_nav(client):
+    CategoryFactory(name="Tea", slug="tea")
+
+    with CaptureQueriesContext(connection) as captured:
+        html = client.get(HOME).content.decode()
+
+    assert len([query for query in captured.captured_queries if 'FROM "store_category"' in query["sql"]]) == 1
+    assert html.count(">Tea</") == 2  # an option of the filter and a link of the nav
 
 
 # In Persian
