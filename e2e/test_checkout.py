@@ -3,11 +3,12 @@
 from decimal import Decimal
 
 import pytest
+from django.urls import reverse
 from playwright.sync_api import Page, expect
 
 from orders.models import Order, OrderStatus
 from store.models import Product
-from tests.factories import CartItemFactory, ShippingMethodFactory, UserFactory
+from tests.factories import CartItemFactory, OrderFactory, ShippingMethodFactory, UserFactory
 
 from .conftest import format_violations, save_screenshot, serious_accessibility_violations
 
@@ -213,3 +214,29 @@ def test_the_cart_says_why_it_cannot_check_out_until_the_line_is_fixed(page: Pag
 
     expect(summary.get_by_role("link", name="Check out")).to_be_visible()
     expect(summary.get_by_role("button", name="Check out")).to_be_hidden()
+
+
+def browse_orders_page_by_page(page: Page, live_server, user) -> None:
+    oldest = OrderFactory(user=user)
+    newest = [OrderFactory(user=user) for _ in range(20)][-1]
+
+    page.goto(live_server.url + reverse("orders:list"))
+    expect(page.get_by_test_id("order-row")).to_have_count(20)
+    expect(page.get_by_test_id("order-row").first).to_contain_text(newest.reference)
+    expect(page.get_by_role("link", name=oldest.reference)).to_have_count(0)
+    page.get_by_role("navigation", name="Pagination").get_by_role("link", name="Next →").click()
+
+    expect(page.get_by_text("Page 2 of 2")).to_be_visible()
+    expect(page.get_by_role("link", name=oldest.reference)).to_be_visible()
+
+
+def test_your_orders_page_by_page(page: Page, live_server, transactional_db, log_in):
+    user = UserFactory()
+    log_in(user)
+    browse_orders_page_by_page(page, live_server, user)
+
+
+def test_your_orders_page_by_page_without_javascript(no_js_page: Page, live_server, transactional_db, log_in):
+    user = UserFactory()
+    log_in(user, no_js_page.context)
+    browse_orders_page_by_page(no_js_page, live_server, user)

@@ -7,6 +7,7 @@ fetches only the totals (and the hidden total the shopper confirms with "Place o
 from urllib.error import URLError
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -31,7 +32,8 @@ from .selectors import order_list as select_order_list
 from .services import CheckoutChanged, EmptyCart, OrderError
 
 CHECKOUT_TOKEN_SESSION_KEY = "checkout_token"
-ADDRESS_FIELDS = ["full_name", "street", "city", "postal_code", "country", "phone"]
+ORDERS_PER_PAGE = 20
+ADDRESS_FIELDS = AddressForm.Meta.fields
 CHECKOUT_FIELDS = ["email", *ADDRESS_FIELDS, "shipping_method"]
 
 
@@ -153,7 +155,8 @@ def place_order(request: HtmxHttpRequest) -> HttpResponse:
 @require_GET
 @shopper_required
 def order_list(request: HtmxHttpRequest) -> HttpResponse:
-    return render(request, "orders/order_list.html", {"orders": select_order_list(user=request.user)})
+    page = Paginator(select_order_list(user=request.user), ORDERS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "orders/order_list.html", {"page": page})
 
 
 @require_GET

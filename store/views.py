@@ -1,3 +1,5 @@
+from urllib.parse import quote, urlencode
+
 from django.conf import settings
 from django.core.paginator import Page
 from django.http import Http404, HttpResponse
@@ -52,9 +54,15 @@ def product_list(request: HtmxHttpRequest) -> HttpResponse:
         "nav_categories": categories,
         "current_category": next((c for c in categories if c.slug == category_slug), None),
         "category_slug": category_slug,
+        "page_params": _page_params(q=query, category=category_slug, sort=sort),
     }
     template = "store/product_list.html#results" if request.htmx else "store/product_list.html"
     return render(request, template, context)
+
+
+def _page_params(**params: str) -> str:
+    """What a page link keeps of the list it pages through (partials/page_links.html): the parameters set."""
+    return urlencode({name: value for name, value in params.items() if value}, quote_via=quote)
 
 
 def _search_results_page(*, query: str, category_slug: str, sort: str, page_number: str | None) -> Page:

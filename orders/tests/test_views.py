@@ -11,7 +11,7 @@ from cart.models import CartItem
 from orders.models import Address, Order, OrderStatus, Payment, ShippingMethod
 from orders.views import CHECKOUT_TOKEN_SESSION_KEY
 from store.models import Product
-from tests.factories import AddressFactory, CartItemFactory, ShippingMethodFactory, UserFactory
+from tests.factories import AddressFactory, CartItemFactory, OrderFactory, ShippingMethodFactory, UserFactory
 
 from .helpers import checkout_form, place
 
@@ -329,6 +329,10 @@ class TestPayment:
         assert order.payments.count() == 1
 
 
+def listed_references(response) -> list[str]:
+    return re.findall(r'<a href="/orders/([A-Z0-9]+)/"', response.content.decode())
+
+
 class TestOrders:
     def test_list_and_detail_of_own_orders(self, shopper, user):
         order = place(user).order
@@ -342,6 +346,20 @@ class TestOrders:
         assert "Blue Mug" in detail
         assert "12 Analytical Row" in detail
         assert "Waiting for payment" in detail
+
+    def test_orders_come_twenty_to_a_page_newest_first(self, shopper, user):
+        orders = [OrderFactory(user=user) for _ in range(25)]  # placed oldest first
+        OrderFactory()  # someone else's
+
+        first = shopper.get(reverse("orders:list"))
+        second = shopper.get(reverse("orders:list"), {"page": "2"})
+
+        assert listed_references(first) == [order.reference for order in reversed(orders[5:])]
+        assert listed_references(second) == [order.reference for order in reversed(orders[:5])]
+        assert 'href="?page=2"' in first.content.decode()
+        assert "Page 1 of 2" in first.content.decode()
+        assert 'href="?page=1"' in second.content.decode()
+        assert shopper.get(reverse("orders:list"), {"page": "x"}).status_code == 200  # a garbled page: the first
 
     def test_the_account_menu_links_to_your_orders(self, shopper):
         page = shopper.get(reverse("store:product_list")).content.decode()
