@@ -1,5 +1,6 @@
 """A shopper buys: from the catalog to the confirmation page and "Your orders", with and without JavaScript."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -8,7 +9,7 @@ from playwright.sync_api import Page, expect
 
 from orders.models import Order, OrderStatus
 from store.models import Product
-from tests.factories import CartItemFactory, OrderFactory, ShippingMethodFactory, UserFactory
+from tests.factories import AddressFactory, CartItemFactory, OrderFactory, ShippingMethodFactory, UserFactory
 
 from .conftest import format_violations, save_screenshot, serious_accessibility_violations
 
@@ -240,3 +241,33 @@ def test_your_orders_page_by_page_without_javascript(no_js_page: Page, live_serv
     user = UserFactory()
     log_in(user, no_js_page.context)
     browse_orders_page_by_page(no_js_page, live_server, user)
+
+
+def pick_a_saved_address(page: Page, live_server, user) -> None:
+    AddressFactory(user=user, full_name="Grace Hopper", street="1 Navy Yard", city="Arlington")
+    AddressFactory(user=user)  # Ada Lovelace's, used last
+
+    page.goto(live_server.url + reverse("orders:checkout"))
+    expect(page.get_by_label("Full name")).to_have_value("Ada Lovelace")
+    saved = page.get_by_role("list", name="Ship to a saved address:")
+    expect(saved.get_by_role("link")).to_have_count(2)
+    saved.get_by_role("link", name=re.compile("^Grace Hopper")).click()
+
+    expect(page.get_by_label("Full name")).to_have_value("Grace Hopper")
+    expect(page.get_by_label("Street and number")).to_have_value("1 Navy Yard")
+    expect(saved.get_by_role("link", name=re.compile("^Grace Hopper"))).to_have_attribute("aria-current", "true")
+
+
+def test_a_saved_address_is_picked_at_checkout(page: Page, live_server, cart_with_feeder):
+    pick_a_saved_address(page, live_server, cart_with_feeder)
+    assert_accessible(page)
+    expect(page.get_by_role("button", name="Place order for $27.95")).to_be_enabled()
+
+
+def test_a_saved_address_is_picked_at_checkout_without_javascript(
+    no_js_page: Page, live_server, catalog, shipping_methods, log_in
+):
+    user = UserFactory()
+    log_in(user, no_js_page.context)
+    CartItemFactory(cart__user=user, product=Product.objects.get(slug="bird-feeder"), quantity=1)
+    pick_a_saved_address(no_js_page, live_server, user)

@@ -44,10 +44,18 @@ def checkout_token(request: HtmxHttpRequest) -> str:
     return request.session[CHECKOUT_TOKEN_SESSION_KEY]
 
 
-def checkout_initial(request: HtmxHttpRequest) -> dict:
-    """The account's email and the last address used, overridden by what the page sent (a totals update)."""
+def chosen_address(request: HtmxHttpRequest) -> Address | None:
+    """The saved address the shopper picked (``?address=<id>``), else the one used last; another's is a 404."""
+    addresses = select_address_list(user=request.user)
+    picked = request.GET.get("address", "")
+    if picked.isdigit():
+        return get_object_or_404(addresses, pk=int(picked))
+    return addresses.first()
+
+
+def checkout_initial(request: HtmxHttpRequest, address: Address | None) -> dict:
+    """The account's email and the chosen address, overridden by what the page sent (a totals update)."""
     initial = {"email": request.user.email}
-    address = select_address_list(user=request.user).first()
     if address is not None:
         initial |= {name: getattr(address, name) for name in ADDRESS_FIELDS}
     return initial | {name: request.GET[name] for name in CHECKOUT_FIELDS if request.GET.get(name)}
@@ -102,7 +110,8 @@ def checkout(request: HtmxHttpRequest) -> HttpResponse:
     if cannot_check_out(request, items):
         # htmx (a totals update) navigates rather than swapping the cart page into the totals.
         return HttpResponseClientRedirect(reverse("cart:detail")) if request.htmx else redirect("cart:detail")
-    form = CheckoutForm(initial=checkout_initial(request))
+    address = chosen_address(request)
+    form = CheckoutForm(initial=checkout_initial(request, address))
     method, country = TotalsForm(form.initial).choices(default_country=form.fields["country"].initial)
     quote = checkout_quote(items=items, shipping_method=method, country=country)
     form.initial |= {
@@ -110,8 +119,11 @@ def checkout(request: HtmxHttpRequest) -> HttpResponse:
         "checkout_token": checkout_token(request),
         "expected_total": quote.total,
     }
-    template = "orders/checkout.html#totals" if request.htmx else "orders/checkout.html"
-    return render(request, template, {"form": form, "quote": quote})
+    if request.htmx:
+        return render(request, "orders/checkout.html#totals", {"form": form, "quote": quote})
+    saved_addresses = select_address_list(user=request.user)
+    context = {"form": form, "quote": quote, "saved_addresses": saved_addresses, "chosen_address": address}
+    return render(request, "orders/checkout.html", context)
 
 
 @require_POST

@@ -93,6 +93,33 @@ class TestCheckoutPage:
         assert 'value="Grace Hopper"' in page
         assert 'value="Arlington"' in page
 
+    def test_a_saved_address_can_be_picked_instead_of_the_last_one(self, shopper, user):
+        home = AddressFactory(user=user, full_name="Grace Hopper", city="Arlington")
+        AddressFactory(user=user, full_name="Ada Lovelace", city="London")  # used last: filled in first
+
+        first = shopper.get(reverse("orders:checkout")).content.decode()
+        picked = shopper.get(reverse("orders:checkout"), {"address": home.pk}).content.decode()
+
+        assert 'value="Ada Lovelace"' in first
+        assert f'href="?address={home.pk}"' in first
+        assert re.search(r'aria-current="true">.*?<bdi>Ada Lovelace,', first)
+        assert 'value="Grace Hopper"' in picked
+        assert 'value="Arlington"' in picked
+        assert re.search(r'aria-current="true">.*?<bdi>Grace Hopper,', picked)
+
+    def test_one_saved_address_is_simply_filled_in_with_nothing_to_pick(self, shopper, user):
+        AddressFactory(user=user)
+
+        assert "Ship to a saved address" not in shopper.get(reverse("orders:checkout")).content.decode()
+
+    def test_another_shoppers_address_cannot_be_picked(self, shopper):
+        stranger = AddressFactory(full_name="Someone Else")
+
+        response = shopper.get(reverse("orders:checkout"), {"address": stranger.pk})
+
+        assert response.status_code == 404
+        assert "Someone Else" not in response.content.decode()
+
     def test_htmx_totals_follow_method_and_country_in_one_fragment(self, shopper, methods):
         response = shopper.get(
             reverse("orders:checkout"), {"shipping_method": methods["express"].pk, "country": "FR"}, **HTMX
