@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -10,7 +11,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.test import Client
-from playwright.sync_api import BrowserContext, Page
+from playwright.sync_api import BrowserContext, Page, Route
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls from
 # the test body are still synchronous and safe.
@@ -129,6 +130,36 @@ def serious_accessibility_violations(page: Page) -> list[dict]:
         for v in result["violations"]
         if v["impact"] in {"serious", "critical"}
     ]
+
+
+SCRIPT_ELEMENT = re.compile(r"<script\b.*?</script>", re.DOTALL | re.IGNORECASE)
+NOSCRIPT_TAG = re.compile(r"</?noscript>", re.IGNORECASE)
+
+
+def serious_accessibility_violations_without_javascript(page: Page) -> list[dict]:
+    """Axe on the page as ``page``, whose JavaScript is off, shows it.
+
+    Axe needs JavaScript, and with it off even the checks' own promises never settle. So the same address is
+    opened again, with the same cookies, in a browser with JavaScript on but given the document without its
+    scripts and with its <noscript> content: what a browser without JavaScript renders.
+    """
+
+    def without_scripts(route: Route) -> None:
+        if route.request.resource_type != "document":
+            route.continue_()
+            return
+        response = route.fetch()
+        route.fulfill(response=response, body=NOSCRIPT_TAG.sub("", SCRIPT_ELEMENT.sub("", response.text())))
+
+    context = page.context.browser.new_context()
+    try:
+        context.add_cookies(page.context.cookies())
+        context.route("**/*", without_scripts)
+        copy = context.new_page()
+        copy.goto(page.url)
+        return serious_accessibility_violations(copy)
+    finally:
+        context.close()
 
 
 def format_violations(violations: list[dict]) -> str:

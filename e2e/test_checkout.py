@@ -11,7 +11,12 @@ from orders.models import Order, OrderStatus
 from store.models import Product
 from tests.factories import AddressFactory, CartItemFactory, OrderFactory, ShippingMethodFactory, UserFactory
 
-from .conftest import format_violations, save_screenshot, serious_accessibility_violations
+from .conftest import (
+    format_violations,
+    save_screenshot,
+    serious_accessibility_violations,
+    serious_accessibility_violations_without_javascript,
+)
 
 
 @pytest.fixture
@@ -122,6 +127,8 @@ def test_full_purchase_without_javascript(no_js_page: Page, live_server, catalog
 
     page.goto(f"{live_server.url}/cart/")
     page.get_by_role("link", name="Check out").click()
+    violations = serious_accessibility_violations_without_javascript(page)
+    assert violations == [], format_violations(violations)
     fill_address(page)
     page.get_by_label("Express — next working day").check()
     page.get_by_role("button", name="Update totals").click()

@@ -10,7 +10,12 @@ from orders.models import Order
 from store.models import Product
 from tests.factories import PASSWORD, CartItemFactory, ShippingMethodFactory, UserFactory
 
-from .conftest import format_violations, save_screenshot, serious_accessibility_violations
+from .conftest import (
+    format_violations,
+    save_screenshot,
+    serious_accessibility_violations,
+    serious_accessibility_violations_without_javascript,
+)
 
 pytestmark = pytest.mark.usefixtures("catalog")
 
@@ -38,6 +43,11 @@ def in_persian(page: Page, url: str) -> None:
     page.get_by_role("button", name="فارسی").click()
     expect(page.locator("html")).to_have_attribute("dir", "rtl")
     expect(page.locator("html")).to_have_attribute("lang", "fa")
+
+
+def assert_accessible_without_javascript(page: Page) -> None:
+    violations = serious_accessibility_violations_without_javascript(page)
+    assert violations == [], format_violations(violations)
 
 
 def assert_accessible(page: Page) -> None:
@@ -125,10 +135,12 @@ def test_the_same_purchase_in_persian_without_javascript(no_js_page: Page, live_
     log_in(user, page.context)
     in_persian(page, live_server.url)
     page.get_by_role("navigation", name="دسته‌ها").get_by_role("link", name=GARDEN).click()
+    assert_accessible_without_javascript(page)
 
     page.get_by_test_id("product-card").filter(has_text=FEEDER).get_by_role("button", name="افزودن به سبد خرید").click()
     expect(page.get_by_role("link", name="سبد خرید، ۱ کالا")).to_be_visible()
     page.get_by_role("link", name="سبد خرید، ۱ کالا").click()
+    assert_accessible_without_javascript(page)
     page.get_by_role("button", name=named("زیاد کردن تعداد", FEEDER)).click()
     expect(page.get_by_test_id("cart-item-count")).to_have_text("۲")
     quantity = page.get_by_role("textbox", name=named("تعداد", FEEDER))
@@ -140,6 +152,7 @@ def test_the_same_purchase_in_persian_without_javascript(no_js_page: Page, live_
     expect(page.get_by_test_id("cart-item-count")).to_have_text("۴")
 
     page.get_by_role("link", name="تسویه حساب").first.click()
+    assert_accessible_without_javascript(page)
     page.get_by_role("textbox", name="نام و نام خانوادگی").fill("آدا لاولیس")
     page.get_by_role("textbox", name="خیابان و پلاک").fill("خیابان ولیعصر، پلاک ۱۲")
     page.get_by_role("textbox", name="کد پستی").fill("١٣٤٥٦٧٨٩١٠")  # Arabic-Indic digits
@@ -148,6 +161,7 @@ def test_the_same_purchase_in_persian_without_javascript(no_js_page: Page, live_
     page.get_by_role("button", name=re.compile("ثبت سفارش")).click()
 
     expect(page.get_by_role("heading", name="پرداخت آزمایشی")).to_be_visible()
+    assert_accessible_without_javascript(page)
     assert Order.objects.get(user=user).postal_code == "1345678910"
     expect(page.locator("html")).to_have_attribute("dir", "rtl")
 
