@@ -48,7 +48,7 @@ def chosen_address(request: HtmxHttpRequest) -> Address | None:
     """The saved address the shopper picked (``?address=<id>``), else the one used last; another's is a 404."""
     addresses = select_address_list(user=request.user)
     picked = request.GET.get("address", "")
-    if picked.isdigit():
+    if picked.isdecimal():  # any script's digits, which int() reads; not "²", which it does not
         return get_object_or_404(addresses, pk=int(picked))
     return addresses.first()
 

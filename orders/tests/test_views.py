@@ -119,6 +119,8 @@ class TestCheckoutPage:
 
         assert response.status_code == 404
         assert "Someone Else" not in response.content.decode()
+        assert shopper.get(reverse("orders:checkout"), {"address": "9" * 30}).status_code == 404
+        assert shopper.get(reverse("orders:checkout"), {"address": "²"}).status_code == 200  # not a number: ignored
 
     def test_htmx_totals_follow_method_and_country_in_one_fragment(self, shopper, methods):
         response = shopper.get(
