@@ -63,7 +63,7 @@ class AddressForm(AccessibleErrorsMixin, forms.ModelForm):
 
     def clean_phone(self) -> str:
         phone = self.cleaned_data["phone"].strip()
-        if phone and not all(char.isdigit() or char in "+-() ." for char in phone):
+        if phone and not all(char.isdecimal() or char in "+-() ." for char in phone):
             raise forms.ValidationError(_("Enter a phone number with digits, spaces and + - ( ) only."))
         return phone
 

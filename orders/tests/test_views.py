@@ -261,6 +261,7 @@ class TestPlaceOrder:
             ("country", "", "Choose a country."),
             ("country", "XX", "Choose a country from the list."),
             ("phone", "call me maybe", "Enter a phone number with digits, spaces and + - ( ) only."),
+            ("phone", "+1 555 0²", "Enter a phone number with digits, spaces and + - ( ) only."),
             ("shipping_method", "", "Choose a shipping method."),
             ("shipping_method", "999999", "Choose one of the shipping methods."),
             ("checkout_token", "nonsense", "The checkout page was out of date."),
