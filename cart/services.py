@@ -21,6 +21,7 @@ from store.models import Product
 from web.localization import isolate, localize_digits
 
 from .models import Cart, CartItem
+from .selectors import LINE_FIELDS
 
 
 class CartError(ValidationError):
@@ -119,7 +120,10 @@ def _locked_item(user: AbstractBaseUser, item_id: int) -> CartItem:
     """
     try:
         return (
-            CartItem.objects.select_related("product").select_for_update(of=("self",)).get(pk=item_id, cart__user=user)
+            CartItem.objects.select_related("product")
+            .only(*LINE_FIELDS)  # what the answer shows, not the product's descriptions and search vector
+            .select_for_update(of=("self",))
+            .get(pk=item_id, cart__user=user)
         )
     except CartItem.DoesNotExist:
         raise LineNotFound(item_id) from None
