@@ -44,13 +44,15 @@ def checkout_token(request: HtmxHttpRequest) -> str:
     return request.session[CHECKOUT_TOKEN_SESSION_KEY]
 
 
-def chosen_address(request: HtmxHttpRequest) -> Address | None:
+def chosen_address(request: HtmxHttpRequest, saved_addresses: list[Address]) -> Address | None:
     """The saved address the shopper picked (``?address=<id>``), else the one used last; another's is a 404."""
-    addresses = select_address_list(user=request.user)
     picked = request.GET.get("address", "")
     if picked.isdecimal():  # any script's digits, which int() reads; not "²", which it does not
-        return get_object_or_404(addresses, pk=int(picked))
-    return addresses.first()
+        address = next((address for address in saved_addresses if address.pk == int(picked)), None)
+        if address is None:
+            raise Http404("No such address of yours")
+        return address
+    return saved_addresses[0] if saved_addresses else None
 
 
 def checkout_initial(request: HtmxHttpRequest, address: Address | None) -> dict:
@@ -110,7 +112,8 @@ def checkout(request: HtmxHttpRequest) -> HttpResponse:
     if cannot_check_out(request, items):
         # htmx (a totals update) navigates rather than swapping the cart page into the totals.
         return HttpResponseClientRedirect(reverse("cart:detail")) if request.htmx else redirect("cart:detail")
-    address = chosen_address(request)
+    saved_addresses = list(select_address_list(user=request.user))  # an address book holds a handful
+    address = chosen_address(request, saved_addresses)
     form = CheckoutForm(initial=checkout_initial(request, address))
     method, country = TotalsForm(form.initial).choices(default_country=form.fields["country"].initial)
     quote = checkout_quote(items=items, shipping_method=method, country=country)
@@ -121,7 +124,6 @@ def checkout(request: HtmxHttpRequest) -> HttpResponse:
     }
     if request.htmx:
         return render(request, "orders/checkout.html#totals", {"form": form, "quote": quote})
-    saved_addresses = select_address_list(user=request.user)
     context = {"form": form, "quote": quote, "saved_addresses": saved_addresses, "chosen_address": address}
     return render(request, "orders/checkout.html", context)
 
