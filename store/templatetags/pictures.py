@@ -41,37 +41,21 @@ class MissingPicture(Exception):
 
 
 @lru_cache(maxsize=4096)
-def picture_variants(name: str, size: str) -> tuple[Variant, ...]:
-    """The variants of the picture stored as `name` that PICTURE_SIZES gives `size`, made if need be.
+def picture_markup(name: str, size: str, alt: str, loading: str, css_class: str) -> str:
+    """The <img> for the picture stored as `name` at `size`, its variants made if need be.
 
     Remembered for the life of the process: sorl-thumbnail finds each variant again in its key-value store (the
-    cache, Redis in production) on every call, which was a quarter of a 200-line cart page's time (27 ms of 107
-    for the lines, docs/PERFORMANCE.md). A picture replaced in the admin gets a new name, so a new entry. The
-    cost: variants deleted behind the shop's back (`manage.py thumbnail clear`) stay linked until a restart.
-    A missing file raises, so it is looked for again next time.
+    cache, Redis in production) on every call, and a cart page writes the same pictures on every visit; together
+    a third of a 200-line cart page's time (docs/PERFORMANCE.md). A picture replaced in the admin gets a new
+    name, so a new entry. The cost: variants deleted behind the shop's back (`manage.py thumbnail clear`) stay
+    linked until a restart. A missing file raises, so it is looked for again next time.
     """
-    variants = [get_thumbnail(name, f"{width}x{width}", crop="center") for width in PICTURE_SIZES[size].widths]
-    # sorl-thumbnail logs a missing picture file and hands back a variant with no size.
-    made = tuple(Variant(variant.url, variant.width) for variant in variants if variant.size)
-    if not made:
-        raise MissingPicture(name)
-    return made
-
-
-@register.simple_tag
-def product_picture(
-    image: ImageFieldFile, size: str, *, alt: str = "", loading: str = "lazy", css_class: str = ""
-) -> str:
-    """An <img> offering square WebP crops of `image` in the widths PICTURE_SIZES gives `size`.
-
-    Built with format_html rather than an included template, whose own context and render a cart page repeats on
-    every line: 6.5% fewer Python calls for a 200-line cart page (cProfile, docs/PERFORMANCE.md).
-    """
-    try:
-        variants = picture_variants(image.name, size)
-    except MissingPicture:
-        return ""
     picture_size = PICTURE_SIZES[size]
+    made = [get_thumbnail(name, f"{width}x{width}", crop="center") for width in picture_size.widths]
+    # sorl-thumbnail logs a missing picture file and hands back a variant with no size.
+    variants = [Variant(variant.url, variant.width) for variant in made if variant.size]
+    if not variants:
+        raise MissingPicture(name)
     # For browsers without srcset (and crawlers): the variant nearest the laid-out width.
     fallback = min(variants, key=lambda variant: abs(variant.width - picture_size.width))
     srcset = (
@@ -93,3 +77,19 @@ def product_picture(
         loading,
         format_html(' class="{}"', css_class) if css_class else "",
     )
+
+
+@register.simple_tag
+def product_picture(
+    image: ImageFieldFile, size: str, *, alt: str = "", loading: str = "lazy", css_class: str = ""
+) -> str:
+    """An <img> offering square WebP crops of `image` in the widths PICTURE_SIZES gives `size`.
+
+    Built with format_html rather than an included template, whose own context and render a cart page repeats on
+    every line (docs/PERFORMANCE.md).
+    """
+    try:
+        # str(): a lazily translated alt is remembered by its text in the active language.
+        return picture_markup(image.name, size, str(alt), loading, css_class)
+    except MissingPicture:
+        return ""
