@@ -3,10 +3,10 @@
 For carts of 1, 10, 50 and 200 lines it measures, per interaction (and placing
 the cart as an order at 1, 10 and 50 lines): SQL
 statements, response bytes, HTTP requests the browser makes and server time
-(median and p95 after warm-up). The interactions of one cart size run
-round-robin, so the floor and every interaction share whatever else the machine
-is doing at that moment; each timed request directly follows an untimed run of
-the same request.
+(median and p95 after warm-up). The interactions of every cart size run
+round-robin, so the floor, every interaction and every size share whatever else
+the machine is doing at that moment; each timed request directly follows an
+untimed run of the same request.
 
 Run with ``DJANGO_SETTINGS_MODULE=bench.settings`` (``python -m bench.inprocess``);
 PostgreSQL when DATABASE_URL is set, else SQLite. The database is a throwaway
@@ -295,54 +295,54 @@ def percentile(values: list[int], fraction: float) -> int:
 
 def measure(*, warmup: int, iterations: int, sizes=CART_SIZES, only: set[str] = frozenset(), log=print) -> list[dict]:
     products, shoppers = seed(max(sizes))
-    rows = []
+    interactions: list[tuple[int, Interaction]] = []
     for size in sizes:
         user, cart = shoppers[size]
-        shopper = Shopper(user)
-        interactions = [
-            interaction
-            for interaction in interactions_for(shopper, cart, products)
+        interactions += [
+            (size, interaction)
+            for interaction in interactions_for(Shopper(user), cart, products)
             if not only or interaction.name in only or interaction.kind in only
         ]
-        shape = {}
-        for interaction in interactions:
-            exchange, statements, control = count_statements(interaction.act)
+    shape = {}
+    for size, interaction in interactions:
+        exchange, statements, control = count_statements(interaction.act)
+        interaction.reset()
+        if tuple(exchange.statuses) != interaction.expected_status:
+            raise RuntimeError(f"{interaction.name} ({interaction.kind}) answered {exchange.statuses}")
+        shape[size, interaction.name, interaction.kind] = (exchange, statements, control)
+    samples = {key: [] for key in shape}
+    started = time.monotonic()
+    # Every size in one round-robin: the 1-line page and the 200-line page, like the floor and each change,
+    # share whatever else the machine is doing at that moment, so their ratio does not follow its drift.
+    for round_number in range(warmup + iterations):
+        for size, interaction in interactions:
+            # Untimed first: a request that follows a different one pays for the caches that one
+            # evicted (after a 200-line page, the floor takes twice as long), which is not its own cost.
+            interaction.act()
             interaction.reset()
-            if tuple(exchange.statuses) != interaction.expected_status:
-                raise RuntimeError(f"{interaction.name} ({interaction.kind}) answered {exchange.statuses}")
-            shape[interaction.name, interaction.kind] = (exchange, statements, control)
-        samples = {(i.name, i.kind): [] for i in interactions}
-        started = time.monotonic()
-        for round_number in range(warmup + iterations):
-            for interaction in interactions:
-                # Untimed first: a request that follows a different one pays for the caches that one
-                # evicted (after a 200-line page, the floor takes twice as long), which is not its own cost.
-                interaction.act()
-                interaction.reset()
-                exchange = interaction.act()
-                interaction.reset()
-                if round_number >= warmup:
-                    samples[interaction.name, interaction.kind].append(exchange.ns)
-        log(f"  {size:>3} lines: {warmup + iterations} rounds in {time.monotonic() - started:.1f} s")
-        for interaction in interactions:
-            key = interaction.name, interaction.kind
-            exchange, statements, control = shape[key]
-            times = samples[key]
-            rows.append(
-                {
-                    "lines": size,
-                    "interaction": interaction.name,
-                    "kind": interaction.kind,
-                    "statements": statements,
-                    "transaction_statements": control,
-                    "body_bytes": exchange.body_bytes,
-                    "wire_bytes": exchange.wire_bytes,
-                    "requests": exchange.requests,
-                    "median_ms": statistics.median(times) / 1e6,
-                    "p95_ms": percentile(times, 0.95) / 1e6,
-                    "iterations": len(times),
-                }
-            )
+            exchange = interaction.act()
+            interaction.reset()
+            if round_number >= warmup:
+                samples[size, interaction.name, interaction.kind].append(exchange.ns)
+    log(f"  {', '.join(map(str, sizes))} lines: {warmup + iterations} rounds in {time.monotonic() - started:.1f} s")
+    rows = []
+    for (size, name, kind), (exchange, statements, control) in shape.items():
+        times = samples[size, name, kind]
+        rows.append(
+            {
+                "lines": size,
+                "interaction": name,
+                "kind": kind,
+                "statements": statements,
+                "transaction_statements": control,
+                "body_bytes": exchange.body_bytes,
+                "wire_bytes": exchange.wire_bytes,
+                "requests": exchange.requests,
+                "median_ms": statistics.median(times) / 1e6,
+                "p95_ms": percentile(times, 0.95) / 1e6,
+                "iterations": len(times),
+            }
+        )
     return rows
 
 
