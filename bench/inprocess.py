@@ -189,7 +189,7 @@ def interactions_for(shopper: Shopper, cart, products) -> list[Interaction]:
 
     def next_set_quantity() -> dict:
         set_to["quantity"] = LINE_QUANTITY + 2 if set_to["quantity"] == LINE_QUANTITY else LINE_QUANTITY
-        return {"quantity": set_to["quantity"]}
+        return {"line": middle.pk, "quantity": set_to["quantity"]}
 
     def url(name: str, *args) -> str:
         return reverse(name, args=args)
@@ -245,35 +245,47 @@ def interactions_for(shopper: Shopper, cart, products) -> list[Interaction]:
             "add", "fragment", lambda: fragment("POST", add_url, {"quantity": 1}, htmx=True), (200,), drop_added
         ),
         Interaction(
-            "increase", "fragment", lambda: fragment("POST", url("cart:increase", middle.pk), htmx=True), (200,)
+            "increase",
+            "fragment",
+            lambda: fragment("POST", url("cart:increase"), {"line": middle.pk}, htmx=True),
+            (200,),
         ),
         Interaction(
-            "decrease", "fragment", lambda: fragment("POST", url("cart:decrease", middle.pk), htmx=True), (200,)
+            "decrease",
+            "fragment",
+            lambda: fragment("POST", url("cart:decrease"), {"line": middle.pk}, htmx=True),
+            (200,),
         ),
         Interaction(
             "set quantity",
             "fragment",
-            lambda: fragment("POST", url("cart:set_quantity", middle.pk), next_set_quantity(), htmx=True),
+            lambda: fragment("POST", url("cart:set_quantity"), next_set_quantity(), htmx=True),
             (200,),
         ),
         Interaction(
             "remove",
             "fragment",
-            lambda: fragment("POST", url("cart:remove", last.pk), htmx=True),
+            lambda: fragment("POST", url("cart:remove"), {"line": last.pk}, htmx=True),
             (200,),
             put_back_last,
         ),
         Interaction("cart page", "page", lambda: fragment("GET", url("cart:detail"), htmx=False), (200,)),
         Interaction("add", "full-page cycle", lambda: cycle(add_url, {"quantity": 1}), (303, 200), drop_added),
-        Interaction("increase", "full-page cycle", lambda: cycle(url("cart:increase", middle.pk)), (303, 200)),
-        Interaction("decrease", "full-page cycle", lambda: cycle(url("cart:decrease", middle.pk)), (303, 200)),
+        Interaction(
+            "increase", "full-page cycle", lambda: cycle(url("cart:increase"), {"line": middle.pk}), (303, 200)
+        ),
+        Interaction(
+            "decrease", "full-page cycle", lambda: cycle(url("cart:decrease"), {"line": middle.pk}), (303, 200)
+        ),
         Interaction(
             "set quantity",
             "full-page cycle",
-            lambda: cycle(url("cart:set_quantity", middle.pk), next_set_quantity()),
+            lambda: cycle(url("cart:set_quantity"), next_set_quantity()),
             (303, 200),
         ),
-        Interaction("remove", "full-page cycle", lambda: cycle(url("cart:remove", last.pk)), (303, 200), put_back_last),
+        Interaction(
+            "remove", "full-page cycle", lambda: cycle(url("cart:remove"), {"line": last.pk}), (303, 200), put_back_last
+        ),
     ]
 
 

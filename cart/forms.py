@@ -7,6 +7,12 @@ from web.forms import IntegerField
 from web.localization import localize_digits
 
 
+class LineForm(forms.Form):
+    """Which line of the cart a change is for: each line's form carries its id, as a formset's forms do."""
+
+    line = forms.IntegerField(min_value=1)
+
+
 class SetQuantityForm(forms.Form):
     """A typed quantity, in Persian, Arabic-Indic or Latin digits; 0 removes the line."""
 

@@ -8,10 +8,11 @@ urlpatterns = [
     path("", views.cart_detail, name="detail"),
     path("mini/", views.mini_cart, name="mini"),
     path("add/<int:product_id>/", views.add, name="add"),
-    path("items/<int:item_id>/increase/", views.increase, name="increase"),
-    path("items/<int:item_id>/decrease/", views.decrease, name="decrease"),
-    path("items/<int:item_id>/quantity/", views.set_quantity, name="set_quantity"),
-    path("items/<int:item_id>/remove/", views.remove, name="remove"),
+    # The line a change is for is posted with it (LineForm), so a page reverses these once, not once per line.
+    path("items/increase/", views.increase, name="increase"),
+    path("items/decrease/", views.decrease, name="decrease"),
+    path("items/quantity/", views.set_quantity, name="set_quantity"),
+    path("items/remove/", views.remove, name="remove"),
     path("undo/", views.undo_remove, name="undo_remove"),
     path("clear/", views.clear, name="clear"),
 ]

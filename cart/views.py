@@ -22,7 +22,7 @@ from web.localization import isolate, localize_digits
 from web.messages import success_with_action
 
 from . import services
-from .forms import AddForm, SetQuantityForm
+from .forms import AddForm, LineForm, SetQuantityForm
 from .pending import remember_pending_add
 from .selectors import cart_has_line, cart_items
 from .services import CartChange, CartError, RemovedLine
@@ -56,6 +56,14 @@ def line_changed(request: HtmxHttpRequest, change: CartChange) -> HttpResponse:
     if request.htmx:
         return render(request, "cart/detail.html#change", {"item": change.item})
     return see_other(shopper_page(request, fallback="cart:detail"))
+
+
+def posted_line(request: HtmxHttpRequest) -> int:
+    """The id of the line the form was posted for; a missing or malformed one names no line: 404, like another's."""
+    form = LineForm(request.POST)
+    if not form.is_valid():
+        raise Http404("No such line in your cart")
+    return form.cleaned_data["line"]
 
 
 @require_GET
@@ -95,9 +103,9 @@ def add(request: HtmxHttpRequest, product_id: int) -> HttpResponse:
 
 @require_POST
 @shopper_required
-def increase(request: HtmxHttpRequest, item_id: int) -> HttpResponse:
+def increase(request: HtmxHttpRequest) -> HttpResponse:
     try:
-        change = services.cart_increase(user=request.user, item_id=item_id)
+        change = services.cart_increase(user=request.user, item_id=posted_line(request))
     except CartError as error:
         return refuse(request, error.message, fallback="cart:detail")
     tell_shopper(request, change)
@@ -106,15 +114,16 @@ def increase(request: HtmxHttpRequest, item_id: int) -> HttpResponse:
 
 @require_POST
 @shopper_required
-def decrease(request: HtmxHttpRequest, item_id: int) -> HttpResponse:
-    change = services.cart_decrease(user=request.user, item_id=item_id)
+def decrease(request: HtmxHttpRequest) -> HttpResponse:
+    change = services.cart_decrease(user=request.user, item_id=posted_line(request))
     tell_shopper(request, change, removed_message(change.product) if change.removed else "")
     return line_changed(request, change)
 
 
 @require_POST
 @shopper_required
-def set_quantity(request: HtmxHttpRequest, item_id: int) -> HttpResponse:
+def set_quantity(request: HtmxHttpRequest) -> HttpResponse:
+    item_id = posted_line(request)
     form = SetQuantityForm(request.POST)
     if not form.is_valid():
         if not cart_has_line(user=request.user, item_id=item_id):
@@ -155,8 +164,8 @@ def removed_from_session(request: HtmxHttpRequest) -> list[RemovedLine]:
 
 @require_POST
 @shopper_required
-def remove(request: HtmxHttpRequest, item_id: int) -> HttpResponse:
-    removed = services.cart_remove(user=request.user, item_id=item_id)
+def remove(request: HtmxHttpRequest) -> HttpResponse:
+    removed = services.cart_remove(user=request.user, item_id=posted_line(request))
     remember_for_undo(request, [removed], removed_message(removed.product))
     return line_changed(request, CartChange(product=removed.product, item=None, quantity=0))
 

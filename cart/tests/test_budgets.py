@@ -68,10 +68,10 @@ def shoppers() -> dict[int, Shopper]:
 
 CHANGES: dict[str, Callable[[Shopper], Callable[[Client], object]]] = {
     "add": lambda s: lambda c: c.post(reverse("cart:add", args=[s.new_product.pk]), {"quantity": 1}, **HTMX),
-    "increase": lambda s: lambda c: c.post(reverse("cart:increase", args=[s.line]), **HTMX),
-    "decrease": lambda s: lambda c: c.post(reverse("cart:decrease", args=[s.line]), **HTMX),
-    "set quantity": lambda s: lambda c: c.post(reverse("cart:set_quantity", args=[s.line]), {"quantity": 7}, **HTMX),
-    "remove": lambda s: lambda c: c.post(reverse("cart:remove", args=[s.lines[-1]]), **HTMX),
+    "increase": lambda s: lambda c: c.post(reverse("cart:increase"), {"line": s.line}, **HTMX),
+    "decrease": lambda s: lambda c: c.post(reverse("cart:decrease"), {"line": s.line}, **HTMX),
+    "set quantity": lambda s: lambda c: c.post(reverse("cart:set_quantity"), {"line": s.line, "quantity": 7}, **HTMX),
+    "remove": lambda s: lambda c: c.post(reverse("cart:remove"), {"line": s.lines[-1]}, **HTMX),
 }
 
 
@@ -94,10 +94,10 @@ def test_cart_page_costs_the_same_statements_from_1_to_200_lines(shoppers):
 
 def test_quantity_change_answer_is_small_and_a_tenth_of_a_full_page_cycle(shoppers):
     shopper = shoppers[50]
-    url = reverse("cart:set_quantity", args=[shopper.line])
+    url = reverse("cart:set_quantity")
 
-    fragment = shopper.client.post(url, {"quantity": 4}, **HTMX)
-    redirect = shopper.client.post(url, {"quantity": 5})
+    fragment = shopper.client.post(url, {"line": shopper.line, "quantity": 4}, **HTMX)
+    redirect = shopper.client.post(url, {"line": shopper.line, "quantity": 5})
     page = shopper.client.get(redirect["Location"])
 
     assert fragment.status_code == 200

@@ -26,13 +26,11 @@ def item(user):
     return CartItemFactory(cart__user=user, quantity=2, product__name="Blue Mug", product__price=Decimal("8.00"))
 
 
-def line_urls(item_id: int) -> list[str]:
-    return [
-        reverse("cart:increase", args=[item_id]),
-        reverse("cart:decrease", args=[item_id]),
-        reverse("cart:set_quantity", args=[item_id]),
-        reverse("cart:remove", args=[item_id]),
-    ]
+LINE_CHANGES = ["cart:increase", "cart:decrease", "cart:set_quantity", "cart:remove"]
+
+
+def line_urls() -> list[str]:
+    return [reverse(name) for name in LINE_CHANGES]
 
 
 def quantity_of(item) -> int | None:
@@ -81,7 +79,7 @@ class TestCartPage:
         page = browser.get(reverse("cart:detail")).content.decode()
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)[1]
 
-        response = browser.post(reverse("cart:increase", args=[item.pk]), {"csrfmiddlewaretoken": token})
+        response = browser.post(reverse("cart:increase"), {"line": item.pk, "csrfmiddlewaretoken": token})
 
         assert response.status_code == 303
         assert quantity_of(item) == 3
@@ -118,7 +116,7 @@ class TestCartPage:
 
 class TestHtmxChanges:
     def test_increase_returns_the_line_and_out_of_band_totals_and_badge(self, shopper, item):
-        response = shopper.post(reverse("cart:increase", args=[item.pk]), **HTMX)
+        response = shopper.post(reverse("cart:increase"), {"line": item.pk}, **HTMX)
 
         body = response.content.decode()
         assert response.status_code == 200
@@ -131,7 +129,7 @@ class TestHtmxChanges:
         assert quantity_of(item) == 3
 
     def test_a_change_is_announced_to_screen_readers_once(self, shopper, item):
-        body = shopper.post(reverse("cart:increase", args=[item.pk]), **HTMX).content.decode()
+        body = shopper.post(reverse("cart:increase"), {"line": item.pk}, **HTMX).content.decode()
 
         announcement = re.findall(r'<div id="cart-announcement" hx-swap-oob="innerHTML">([^<]*)</div>', body)
         assert announcement == ["Quantity of Blue Mug: 3. Cart total $24.00"]
@@ -144,7 +142,7 @@ class TestHtmxChanges:
         assert ">Undo</button>" in body
 
     def test_set_quantity(self, shopper, item):
-        response = shopper.post(reverse("cart:set_quantity", args=[item.pk]), {"quantity": "7"}, **HTMX)
+        response = shopper.post(reverse("cart:set_quantity"), {"line": item.pk, "quantity": "7"}, **HTMX)
 
         assert response.status_code == 200
         assert 'data-testid="cart-total">$56.00<' in response.content.decode()
@@ -152,7 +150,7 @@ class TestHtmxChanges:
 
     @pytest.mark.parametrize("quantity", ["۱۲", "١٢", "۱2"])
     def test_set_quantity_typed_in_persian_or_arabic_digits(self, shopper, item, quantity):
-        response = shopper.post(reverse("cart:set_quantity", args=[item.pk]), {"quantity": quantity}, **HTMX)
+        response = shopper.post(reverse("cart:set_quantity"), {"line": item.pk, "quantity": quantity}, **HTMX)
 
         assert response.status_code == 200
         assert quantity_of(item) == 12
@@ -168,14 +166,14 @@ class TestHtmxChanges:
         item.product.stock = 3
         item.product.save()
 
-        response = shopper.post(reverse("cart:set_quantity", args=[item.pk]), {"quantity": "9"}, **HTMX)
+        response = shopper.post(reverse("cart:set_quantity"), {"line": item.pk, "quantity": "9"}, **HTMX)
 
         assert response.status_code == 200
         assert "Only 3 left — quantity set to 3." in response.content.decode()
         assert quantity_of(item) == 3
 
     def test_remove_answers_an_empty_line_and_a_toast_with_undo(self, shopper, item):
-        response = shopper.post(reverse("cart:remove", args=[item.pk]), **HTMX)
+        response = shopper.post(reverse("cart:remove"), {"line": item.pk}, **HTMX)
 
         body = response.content.decode()
         assert response.status_code == 200
@@ -185,7 +183,7 @@ class TestHtmxChanges:
         assert quantity_of(item) is None
 
     def test_undo_restores_the_removed_line(self, shopper, user, item):
-        shopper.post(reverse("cart:remove", args=[item.pk]), **HTMX)
+        shopper.post(reverse("cart:remove"), {"line": item.pk}, **HTMX)
 
         response = shopper.post(reverse("cart:undo_remove"), **HTMX)
 
@@ -194,7 +192,7 @@ class TestHtmxChanges:
         assert CartItem.objects.get(cart__user=user).quantity == 2
 
     def test_undo_twice_has_nothing_left_to_undo(self, shopper, item):
-        shopper.post(reverse("cart:remove", args=[item.pk]), **HTMX)
+        shopper.post(reverse("cart:remove"), {"line": item.pk}, **HTMX)
         shopper.post(reverse("cart:undo_remove"), **HTMX)
 
         response = shopper.post(reverse("cart:undo_remove"), **HTMX)
@@ -203,8 +201,8 @@ class TestHtmxChanges:
         assert "There is nothing to undo." in response.content.decode()
 
     def test_decrease_at_one_removes_the_line(self, shopper, item):
-        shopper.post(reverse("cart:decrease", args=[item.pk]), **HTMX)
-        response = shopper.post(reverse("cart:decrease", args=[item.pk]), **HTMX)
+        shopper.post(reverse("cart:decrease"), {"line": item.pk}, **HTMX)
+        response = shopper.post(reverse("cart:decrease"), {"line": item.pk}, **HTMX)
 
         assert "Removed Blue Mug from your cart." in response.content.decode()
         assert quantity_of(item) is None
@@ -237,7 +235,7 @@ class TestMiniCart:
         assert shopper.get(reverse("cart:mini"))["Location"] == reverse("cart:detail")
 
     def test_a_change_answers_the_mini_cart_and_the_badge(self, shopper, item):
-        body = shopper.post(reverse("cart:increase", args=[item.pk]), **self.MINI).content.decode()
+        body = shopper.post(reverse("cart:increase"), {"line": item.pk}, **self.MINI).content.decode()
 
         assert 'data-testid="mini-cart-total">$24.00<' in body
         assert '<span id="cart-count" hx-swap-oob="true">' in body
@@ -247,13 +245,13 @@ class TestMiniCart:
     def test_a_change_over_the_cart_page_updates_its_lines_too(self, shopper, item):
         headers = {**self.MINI, "HTTP_HX_CURRENT_URL": f"http://testserver{reverse('cart:detail')}"}
 
-        body = shopper.post(reverse("cart:increase", args=[item.pk]), **headers).content.decode()
+        body = shopper.post(reverse("cart:increase"), {"line": item.pk}, **headers).content.decode()
 
         assert re.search(r'<ul id="cart-lines"[^>]* hx-swap-oob="true"', body)
         assert re.search(r'<dl id="cart-totals"[^>]* hx-swap-oob="true"', body)
 
     def test_remove_offers_undo_inside_the_mini_cart(self, shopper, item):
-        body = shopper.post(reverse("cart:remove", args=[item.pk]), **self.MINI).content.decode()
+        body = shopper.post(reverse("cart:remove"), {"line": item.pk}, **self.MINI).content.decode()
 
         assert "Removed Blue Mug from your cart." in body
         assert f'hx-post="{reverse("cart:undo_remove")}" hx-target="#mini-cart-body"' in body
@@ -281,25 +279,25 @@ class TestWithoutJavascript:
         assert "Added Green Jug to your cart." in followed
 
     def test_line_change_redirects_to_the_cart(self, shopper, item):
-        response = shopper.post(reverse("cart:increase", args=[item.pk]))
+        response = shopper.post(reverse("cart:increase"), {"line": item.pk})
 
         assert response.status_code == 303
         assert response["Location"] == reverse("cart:detail")
         assert quantity_of(item) == 3
 
     def test_an_external_next_is_ignored(self, shopper, item):
-        response = shopper.post(reverse("cart:increase", args=[item.pk]), {"next": "https://evil.example/"})
+        response = shopper.post(reverse("cart:increase"), {"line": item.pk, "next": "https://evil.example/"})
 
         assert response["Location"] == reverse("cart:detail")
 
     def test_bad_quantity_redirects_back_with_the_error(self, shopper, item):
-        response = shopper.post(reverse("cart:set_quantity", args=[item.pk]), {"quantity": "lots"}, follow=True)
+        response = shopper.post(reverse("cart:set_quantity"), {"line": item.pk, "quantity": "lots"}, follow=True)
 
         assert "Enter a whole number from 0 to 99." in response.content.decode()
         assert quantity_of(item) == 2
 
     def test_remove_offers_undo_on_the_cart_page(self, shopper, item):
-        response = shopper.post(reverse("cart:remove", args=[item.pk]), follow=True)
+        response = shopper.post(reverse("cart:remove"), {"line": item.pk}, follow=True)
 
         page = response.content.decode()
         assert "Removed Blue Mug from your cart." in page
@@ -326,7 +324,7 @@ class TestWithoutJavascript:
 class TestSecurity:
     def test_get_on_a_change_url_is_405(self, shopper, item):
         urls = [
-            *line_urls(item.pk),
+            *line_urls(),
             reverse("cart:add", args=[item.product.pk]),
             reverse("cart:undo_remove"),
             reverse("cart:clear"),
@@ -339,7 +337,7 @@ class TestSecurity:
         client = Client(enforce_csrf_checks=True)
         client.force_login(user)
 
-        statuses = [client.post(url, {"quantity": "5"}, **HTMX).status_code for url in line_urls(item.pk)]
+        statuses = [client.post(url, {"line": item.pk, "quantity": "5"}, **HTMX).status_code for url in line_urls()]
 
         assert statuses == [403] * 4
         assert quantity_of(item) == 2
@@ -348,17 +346,26 @@ class TestSecurity:
         intruder = Client()
         intruder.force_login(UserFactory())
 
-        statuses = [intruder.post(url, {"quantity": "5"}, **HTMX).status_code for url in line_urls(item.pk)]
+        statuses = [intruder.post(url, {"line": item.pk, "quantity": "5"}, **HTMX).status_code for url in line_urls()]
 
         assert statuses == [404] * 4
         assert quantity_of(item) == 2
 
     def test_unknown_ids_are_404(self, shopper):
-        assert shopper.post(reverse("cart:increase", args=[999999]), **HTMX).status_code == 404
+        assert shopper.post(reverse("cart:increase"), {"line": 999999}, **HTMX).status_code == 404
         assert shopper.post(reverse("cart:add", args=[999999]), {"quantity": "1"}, **HTMX).status_code == 404
 
+    @pytest.mark.parametrize("line", [None, "", "abc", "0", "-3", "1.5", "99999999999999999999999999"])
+    def test_a_missing_or_malformed_line_is_404_and_nothing_changes(self, shopper, item, line):
+        data = {"quantity": "5"} | ({} if line is None else {"line": line})
+
+        statuses = [shopper.post(url, data, **HTMX).status_code for url in line_urls()]
+
+        assert statuses == [404] * 4
+        assert quantity_of(item) == 2
+
     def test_htmx_404_is_a_toast_not_a_page(self, shopper):
-        response = shopper.post(reverse("cart:remove", args=[999999]), **HTMX)
+        response = shopper.post(reverse("cart:remove"), {"line": 999999}, **HTMX)
 
         assert response["HX-Reswap"] == "none"
         assert "That is no longer there." in response.content.decode()
@@ -366,7 +373,7 @@ class TestSecurity:
 
     @pytest.mark.parametrize("quantity", ["abc", "-1", "", "1.5", "100", "99999999999999999999999999"])
     def test_bad_quantities_are_422_with_a_clear_message(self, shopper, item, quantity):
-        response = shopper.post(reverse("cart:set_quantity", args=[item.pk]), {"quantity": quantity}, **HTMX)
+        response = shopper.post(reverse("cart:set_quantity"), {"line": item.pk, "quantity": quantity}, **HTMX)
 
         assert response.status_code == 422
         assert response["HX-Reswap"] == "none"
@@ -400,7 +407,7 @@ class TestSecurity:
         assert response["Location"] == f"{reverse('account_login')}?next={quote(reverse('cart:detail'), safe='')}"
 
     def test_anonymous_plain_change_goes_to_login(self, client, item):
-        response = client.post(reverse("cart:increase", args=[item.pk]))
+        response = client.post(reverse("cart:increase"), {"line": item.pk})
 
         assert response.status_code == 303
         assert response["Location"].startswith(reverse("account_login"))
@@ -408,7 +415,7 @@ class TestSecurity:
 
     def test_anonymous_htmx_change_gets_hx_redirect_not_a_login_page(self, client, item):
         response = client.post(
-            reverse("cart:increase", args=[item.pk]), HTTP_HX_CURRENT_URL="http://testserver/cart/", **HTMX
+            reverse("cart:increase"), {"line": item.pk}, HTTP_HX_CURRENT_URL="http://testserver/cart/", **HTMX
         )
 
         assert response["HX-Redirect"] == f"{reverse('account_login')}?next=%2Fcart%2F"

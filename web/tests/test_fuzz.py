@@ -93,10 +93,10 @@ def test_add_to_cart_answers_any_product_and_quantity(shopper, products, product
 @given(action=st.sampled_from(["increase", "decrease", "quantity", "remove"]), quantity=form_values, data=st.data())
 def test_cart_line_changes_answer_any_line_and_quantity(shopper, user, products, action, quantity, data):
     own_line = CartItemFactory(cart__user=user, product=Product.objects.get(name="Blue Kettle"), quantity=2)
-    item_id = data.draw(st.one_of(st.just(own_line.pk), ids), label="item_id")
+    line = data.draw(st.one_of(st.just(own_line.pk), ids, form_values), label="line")
     before = snapshot()
 
-    response = shopper.post(f"/cart/items/{item_id}/{action}/", {"quantity": quantity}, **HTMX)
+    response = shopper.post(f"/cart/items/{action}/", {"line": line, "quantity": quantity}, **HTMX)
 
     assert response.status_code < 500
     if response.status_code >= 400:

@@ -207,9 +207,9 @@ def test_cart_notices_and_toasts_in_persian_isolate_the_product_name(shopper, us
     assert 'aria-label="زیاد کردن تعداد \u2068Blue Mug\u2069"' in page
     assert 'name="quantity" value="۳"' in page  # the quantity field in Persian digits too: web.forms reads them
 
-    response = shopper.post(reverse("cart:increase", args=[item.pk]), follow=True)
+    response = shopper.post(reverse("cart:increase"), {"line": item.pk}, follow=True)
     assert "فقط ۳ عدد موجود است — تعداد روی ۳ گذاشته شد." in response.content.decode()
-    response = shopper.post(reverse("cart:remove", args=[item.pk]), follow=True)
+    response = shopper.post(reverse("cart:remove"), {"line": item.pk}, follow=True)
     assert "\u2068Blue Mug\u2069 از سبد خرید حذف شد." in response.content.decode()
 
 

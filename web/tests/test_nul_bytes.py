@@ -45,7 +45,7 @@ def test_cart_quantity_with_nul_is_a_bad_request_and_changes_nothing(client):
     item = CartItemFactory(quantity=2)
     client.force_login(item.cart.user)
 
-    response = client.post(f"/cart/items/{item.pk}/quantity/", {"quantity": "3\x00"}, **HTMX)
+    response = client.post("/cart/items/quantity/", {"line": item.pk, "quantity": "3\x00"}, **HTMX)
 
     assert response.status_code == 400
     assert CartItem.objects.get(pk=item.pk).quantity == 2
