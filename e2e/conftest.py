@@ -166,6 +166,16 @@ def format_violations(violations: list[dict]) -> str:
     return json.dumps(violations, indent=2)
 
 
+def assert_accessible(page: Page) -> None:
+    violations = serious_accessibility_violations(page)
+    assert violations == [], format_violations(violations)
+
+
+def assert_accessible_without_javascript(page: Page) -> None:
+    violations = serious_accessibility_violations_without_javascript(page)
+    assert violations == [], format_violations(violations)
+
+
 def save_screenshot(page: Page, name: str) -> Path:
     path = ARTIFACTS / "screenshots" / f"{name}.png"
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -11,12 +11,7 @@ from orders.models import Order, OrderStatus
 from store.models import Product
 from tests.factories import AddressFactory, CartItemFactory, OrderFactory, ShippingMethodFactory, UserFactory
 
-from .conftest import (
-    format_violations,
-    save_screenshot,
-    serious_accessibility_violations,
-    serious_accessibility_violations_without_javascript,
-)
+from .conftest import assert_accessible, assert_accessible_without_javascript, save_screenshot
 
 
 @pytest.fixture
@@ -63,11 +58,6 @@ def tab_until(page: Page, condition: str) -> None:
             return
         page.keyboard.press("Tab")
     raise AssertionError(f"Tab never reached: {condition}")
-
-
-def assert_accessible(page: Page) -> None:
-    violations = serious_accessibility_violations(page)
-    assert violations == [], format_violations(violations)
 
 
 def pay(page: Page, outcome: str) -> None:
@@ -127,8 +117,7 @@ def test_full_purchase_without_javascript(no_js_page: Page, live_server, catalog
 
     page.goto(f"{live_server.url}/cart/")
     page.get_by_role("link", name="Check out").click()
-    violations = serious_accessibility_violations_without_javascript(page)
-    assert violations == [], format_violations(violations)
+    assert_accessible_without_javascript(page)
     fill_address(page)
     page.get_by_label("Express — next working day").check()
     page.get_by_role("button", name="Update totals").click()

@@ -10,12 +10,7 @@ from orders.models import Order
 from store.models import Product
 from tests.factories import PASSWORD, CartItemFactory, ShippingMethodFactory, UserFactory
 
-from .conftest import (
-    format_violations,
-    save_screenshot,
-    serious_accessibility_violations,
-    serious_accessibility_violations_without_javascript,
-)
+from .conftest import assert_accessible, assert_accessible_without_javascript, save_screenshot
 
 pytestmark = pytest.mark.usefixtures("catalog")
 
@@ -43,16 +38,6 @@ def in_persian(page: Page, url: str) -> None:
     page.get_by_role("button", name="فارسی").click()
     expect(page.locator("html")).to_have_attribute("dir", "rtl")
     expect(page.locator("html")).to_have_attribute("lang", "fa")
-
-
-def assert_accessible_without_javascript(page: Page) -> None:
-    violations = serious_accessibility_violations_without_javascript(page)
-    assert violations == [], format_violations(violations)
-
-
-def assert_accessible(page: Page) -> None:
-    violations = serious_accessibility_violations(page)
-    assert violations == [], format_violations(violations)
 
 
 def named(text: str, product: str) -> re.Pattern:
