@@ -2,6 +2,8 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from cart.selectors import CartSummary, cart_has_line, cart_items, cart_summary
 from tests.factories import CartItemFactory, ProductFactory, UserFactory
@@ -26,6 +28,18 @@ def test_summary_counts_what_can_be_bought_to_the_cent():
 def test_summary_of_an_empty_cart_and_of_a_visitor():
     assert cart_summary(user=UserFactory()) == CartSummary(item_count=0, total=Decimal("0.00"))
     assert cart_summary(user=AnonymousUser()) == CartSummary(item_count=0, total=Decimal("0.00"))
+
+
+def test_summary_is_one_query_that_sorts_nothing():
+    user = UserFactory()
+    CartItemFactory.create_batch(3, cart__user=user)
+
+    with CaptureQueriesContext(connection) as captured:
+        cart_summary(user=user)
+
+    # It runs on every page (the badge): the lines' Meta ordering would be built and sorted for a sum.
+    [query] = captured.captured_queries
+    assert "ORDER BY" not in query["sql"]
 
 
 def test_items_are_the_users_own_oldest_first_with_their_products():
