@@ -408,6 +408,12 @@ def main() -> None:
         f"stock mismatches {len(orders['stock_mismatches'])}, negative stock {orders['negative_stock']}, "
         f"shared tokens {orders['orders_sharing_a_checkout_token']}, orders without lines {orders['orders_without_lines']}"
     )
+    if results["failed_requests"]:
+        # A change answered 404 changes nothing, so "no lost update" would hold for a mix that tests nothing.
+        raise SystemExit(
+            f"load: {results['failed_requests']} requests got a status the mix never expects "
+            f"(statuses {results['statuses']}); the invariants above prove nothing until the mix is fixed"
+        )
 
 
 if __name__ == "__main__":

@@ -79,13 +79,14 @@ class Tab(FastHttpUser):
     def counter_step(self) -> None:
         step = self.next_counter_step
         self.next_counter_step = "decrease" if step == "increase" else "increase"
-        if self._post(step, f"/cart/items/{self.shopper['counter_line']}/{step}/"):
+        if self._post(step, f"/cart/items/{step}/", {"line": self.shopper["counter_line"]}):
             successes[self.key][step] += 1
 
     @task(2)
     def set_quantity(self) -> None:
         quantity = random.choice(SET_CHOICES)
-        if self._post("set quantity", f"/cart/items/{self.shopper['set_line']}/quantity/", {"quantity": quantity}):
+        line = self.shopper["set_line"]
+        if self._post("set quantity", "/cart/items/quantity/", {"line": line, "quantity": quantity}):
             values_set[self.key].add(quantity)
 
     @task(1)
