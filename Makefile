@@ -47,7 +47,7 @@ migrate: setup
 seed: migrate
 	$(PY) manage.py seed_store
 
-# Needs PostgreSQL (see docs/PERFORMANCE.md); about 4 minutes on 2 cores.
+# Needs PostgreSQL (see docs/PERFORMANCE.md); about 18 minutes on 2 cores.
 bench: setup
 	$(PY) -m pip install --quiet -r bench/requirements.txt
 	$(PY) -m bench

@@ -208,7 +208,7 @@ def load_section(load: dict) -> str:
     lines += [
         "",
         f"- Throughput: **{load['throughput_rps']:.0f} requests/s**; status codes {statuses}.",
-        f"- 5xx answers: **{load['server_errors']}**; failed requests (anything but 200 or 422): "
+        f"- 5xx answers: **{load['server_errors']}**; failed requests (a status the mix never expects): "
         f"{load['failed_requests']}; tracebacks in the gunicorn log: {load['server_log_tracebacks']}.",
         f"- Lost updates: **{len(invariants['lost_updates'])}** over {invariants['lines_checked']} watched lines "
         f"({invariants['successful_adds']:,} successful adds, {invariants['successful_increases']:,} increases, "
