@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from store.models import Product
 from web.decorators import shopper_required
-from web.http import HtmxHttpRequest, login_redirect, refuse, see_other, shopper_page
+from web.http import HtmxHttpRequest, login_redirect, refuse, see_other, shopper_page, vary_on_htmx
 from web.localization import isolate, localize_digits
 from web.messages import success_with_action
 
@@ -81,6 +81,7 @@ def mini_cart(request: HtmxHttpRequest) -> HttpResponse:
 
 
 @require_POST
+@vary_on_htmx
 def add(request: HtmxHttpRequest, product_id: int) -> HttpResponse:
     product = get_object_or_404(Product, pk=product_id)
     form = AddForm(request.POST)

@@ -13,14 +13,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 from payments import PaymentError, PaymentStatus, RedirectNeeded
 
 from cart.models import CartItem
 from cart.selectors import cart_items
 from web.decorators import shopper_required
-from web.http import HtmxHttpRequest, see_other
+from web.http import HtmxHttpRequest, see_other, vary_on_htmx, wants_fragment
 
 from . import services
 from .forms import AddressForm, CheckoutForm, TotalsForm
@@ -106,12 +105,14 @@ def order_of(request: HtmxHttpRequest, reference: str) -> Order:
 
 @require_GET
 @shopper_required
-@vary_on_headers("HX-Request")
+@vary_on_htmx
 def checkout(request: HtmxHttpRequest) -> HttpResponse:
     items = list(cart_items(user=request.user))
     if cannot_check_out(request, items):
         # htmx (a totals update) navigates rather than swapping the cart page into the totals.
-        return HttpResponseClientRedirect(reverse("cart:detail")) if request.htmx else redirect("cart:detail")
+        if wants_fragment(request):
+            return HttpResponseClientRedirect(reverse("cart:detail"))
+        return redirect("cart:detail")
     saved_addresses = list(select_address_list(user=request.user))  # an address book holds a handful
     address = chosen_address(request, saved_addresses)
     form = CheckoutForm(initial=checkout_initial(request, address))
@@ -122,7 +123,7 @@ def checkout(request: HtmxHttpRequest) -> HttpResponse:
         "checkout_token": checkout_token(request),
         "expected_total": quote.total,
     }
-    if request.htmx:
+    if wants_fragment(request):
         return render(request, "orders/checkout.html#totals", {"form": form, "quote": quote})
     context = {"form": form, "quote": quote, "saved_addresses": saved_addresses, "chosen_address": address}
     return render(request, "orders/checkout.html", context)

@@ -6,10 +6,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
-from django.views.decorators.vary import vary_on_headers
 from django.views.static import serve
 
-from web.http import HtmxHttpRequest
+from web.http import HtmxHttpRequest, vary_on_htmx, wants_fragment
 
 from .pagination import CappedPaginator
 from .search_text import search_words
@@ -29,7 +28,7 @@ RESULT_CAP = 1000
 
 # require_safe: GET, and HEAD for uptime monitors and link checkers.
 @require_safe
-@vary_on_headers("HX-Request")  # one URL answers the page or, to htmx, its results
+@vary_on_htmx  # one URL answers the page or, to htmx, its results
 def product_list(request: HtmxHttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:100]
     category_slug = request.GET.get("category", "").strip()
@@ -56,7 +55,7 @@ def product_list(request: HtmxHttpRequest) -> HttpResponse:
         "category_slug": category_slug,
         "page_params": _page_params(q=query, category=category_slug, sort=sort),
     }
-    template = "store/product_list.html#results" if request.htmx else "store/product_list.html"
+    template = "store/product_list.html#results" if wants_fragment(request) else "store/product_list.html"
     return render(request, template, context)
 
 

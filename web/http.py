@@ -6,7 +6,9 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render, resolve_url
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect, reswap
 from django_htmx.middleware import HtmxDetails
 
@@ -15,6 +17,22 @@ class HtmxHttpRequest(HttpRequest):
     """A request that passed through django-htmx's middleware (for type checkers)."""
 
     htmx: HtmxDetails
+
+
+# What an answer that differs for htmx depends on: whether htmx asks, and whether it asks for a whole page to put
+# back on Back or Forward (its history restore). Said in Vary, so no cache hands one answer to the other request.
+HTMX_HEADERS = ("HX-Request", "HX-History-Restore-Request")
+vary_on_htmx = vary_on_headers(*HTMX_HEADERS)
+
+
+def patch_vary_on_htmx(response: HttpResponse) -> None:
+    patch_vary_headers(response, HTMX_HEADERS)
+
+
+def wants_fragment(request: HtmxHttpRequest) -> bool:
+    """htmx asks for part of the page. Restoring a page from its history (Back, Forward) it needs the whole page,
+    though it sends ``HX-Request`` too."""
+    return bool(request.htmx) and not request.htmx.history_restore_request
 
 
 def htmx_refusal(request: HttpRequest, message: str, *, status: int) -> HttpResponse:
@@ -52,7 +70,8 @@ def login_redirect(request: HtmxHttpRequest) -> HttpResponse:
     """
     here = request.get_full_path() if request.method == "GET" else "store:product_list"
     login_url = f"{reverse('account_login')}?{urlencode({'next': shopper_page(request, fallback=here)})}"
-    if request.htmx:
+    # A history restore ignores HX-Redirect (it would show an empty page): it follows a plain redirect instead.
+    if wants_fragment(request):
         return HttpResponseClientRedirect(login_url)
     return see_other(login_url) if request.method == "POST" else HttpResponseRedirect(login_url)
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views import defaults
 from django_htmx.http import reswap
 
-from .http import htmx_refusal
+from .http import htmx_refusal, patch_vary_on_htmx, wants_fragment
 
 # How long a client (or a proxy) should wait before asking again while the database is down.
 RETRY_AFTER_SECONDS = 30
@@ -29,9 +29,12 @@ def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
 
 def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     """A styled 404 page; for an htmx request, a toast instead of a page swapped into a fragment."""
-    if getattr(request, "htmx", False):
-        return htmx_refusal(request, _("That is no longer there. Reload the page to see the latest."), status=404)
-    return defaults.page_not_found(request, exception)
+    if hasattr(request, "htmx") and wants_fragment(request):
+        response = htmx_refusal(request, _("That is no longer there. Reload the page to see the latest."), status=404)
+    else:
+        response = defaults.page_not_found(request, exception)
+    patch_vary_on_htmx(response)
+    return response
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
@@ -52,6 +55,7 @@ def database_unavailable(request: HttpRequest) -> HttpResponse:
         response = HttpResponse(render_to_string("503.html", {"shop_name": settings.SHOP_NAME}), status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     add_never_cache_headers(response)
+    patch_vary_on_htmx(response)
     return response
 
 

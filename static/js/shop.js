@@ -149,5 +149,7 @@
     if (!event.detail.xhr.responseText.includes("data-toast")) failed(event);
   });
   document.addEventListener("htmx:sendError", failed);
+  // Back or Forward to a page htmx could not get again (an error answer, no network): load it as a page.
+  document.addEventListener("htmx:historyCacheMissLoadError", () => location.reload());
   document.addEventListener("htmx:timeout", failed);
 })();
