@@ -9,8 +9,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from web.admin_display import shown_as
 from web.forms import ADMIN_NUMBER_FIELDS
-from web.localization import format_shop_date
 
 from . import services
 from .models import Order, OrderLine, OrderStatusChange, Payment, ShippingMethod
@@ -24,6 +24,8 @@ class ShippingMethodAdmin(TranslationAdmin):
 
 
 class ReadOnlyInline(admin.TabularInline):
+    """Amounts, rates and dates shown as the owner reads them (``*_shown``), nothing to edit or add."""
+
     extra = 0
     can_delete = False
 
@@ -36,20 +38,26 @@ class ReadOnlyInline(admin.TabularInline):
 
 class OrderLineInline(ReadOnlyInline):
     model = OrderLine
-    fields = ["product_name", "product_reference", "unit_price", "quantity", "line_total", "vat_amount"]
+    fields = ["product_name", "product_reference", "unit_price_shown", "quantity", "line_total_shown", "vat_shown"]
     readonly_fields = fields
+    unit_price_shown = shown_as(OrderLine, "unit_price", "money")
+    line_total_shown = shown_as(OrderLine, "line_total", "money")
+    vat_shown = shown_as(OrderLine, "vat_amount", "money")
 
 
 class PaymentInline(ReadOnlyInline):
     model = Payment
-    fields = ["created", "variant", "status", "total", "transaction_id", "message"]
+    fields = ["created_shown", "variant", "status", "total_shown", "transaction_id", "message"]
     readonly_fields = fields
+    created_shown = shown_as(Payment, "created", "datetime")
+    total_shown = shown_as(Payment, "total", "money")
 
 
 class OrderStatusChangeInline(ReadOnlyInline):
     model = OrderStatusChange
-    fields = ["changed_at", "from_status", "to_status", "changed_by", "note"]
+    fields = ["changed_at_shown", "from_status", "to_status", "changed_by", "note"]
     readonly_fields = fields
+    changed_at_shown = shown_as(OrderStatusChange, "changed_at", "datetime")
 
 
 def status_action(
@@ -75,12 +83,12 @@ def status_action(
             )
 
     action.__name__ = transition.__name__
-    return admin.action(description=description)(action)
+    return admin.action(description=description, permissions=["change"])(action)
 
 
 @admin.register(Order)
 class OrderAdmin(admin.ModelAdmin):
-    list_display = ["reference", "placed", "email", "status", "total"]
+    list_display = ["reference", "placed", "email", "status", "total_shown"]
     list_filter = ["status", "payments__status", "created_at"]
     search_fields = ["reference", "email"]
     date_hierarchy = "created_at"
@@ -94,25 +102,34 @@ class OrderAdmin(admin.ModelAdmin):
         status_action(services.order_cancel, description=_("Cancel and return stock"), done=_("Cancelled")),
     ]
     fieldsets = [
-        (None, {"fields": ["reference", "status", "created_at", "user", "email"]}),
+        (None, {"fields": ["reference", "status", "placed", "user", "email"]}),
         (
             _("Ship to"),
             {"fields": ["full_name", "street", "city", "postal_code", "country", "phone", "shipping_method"]},
         ),
-        (_("Totals"), {"fields": ["subtotal", "shipping_cost", "total", "vat_rate", "vat_amount"]}),
+        (
+            _("Totals"),
+            {"fields": ["subtotal_shown", "shipping_cost_shown", "total_shown", "vat_rate_shown", "vat_shown"]},
+        ),
     ]
-
-    @admin.display(description=_("placed"), ordering="created_at")
-    def placed(self, order: Order) -> str:
-        """The date in the owner's language: Jalali in Persian, Gregorian in English."""
-        return format_shop_date(order.created_at)
+    # The date in the owner's calendar (Jalali in Persian), amounts in the shop's currency, the rate in percent.
+    placed = shown_as(Order, "created_at", "datetime")
+    subtotal_shown = shown_as(Order, "subtotal", "money")
+    shipping_cost_shown = shown_as(Order, "shipping_cost", "money")
+    total_shown = shown_as(Order, "total", "money")
+    vat_rate_shown = shown_as(Order, "vat_rate", "percentage")
+    vat_shown = shown_as(Order, "vat_amount", "money")
 
     def get_readonly_fields(self, request: HttpRequest, obj=None) -> list[str]:
-        # Status changes go through the actions, which keep the stock and the history right.
-        return [field.name for field in Order._meta.fields]
+        return [name for _name, options in self.fieldsets for name in options["fields"]]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        # An order's page is read-only (no Save button): status changes go through the actions on the list,
+        # which keep the stock and the history right and need the change permission.
+        return obj is None and super().has_change_permission(request)
 
     def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
         return False

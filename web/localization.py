@@ -4,8 +4,10 @@ Used by the ``localized`` template filters and by messages the shop builds in Py
 """
 
 import datetime
+from decimal import Decimal
 
 import jdatetime
+from babel.numbers import format_percent
 from django.utils import timezone
 from django.utils.translation import get_language, get_language_bidi
 
@@ -50,3 +52,8 @@ def format_shop_date(value: datetime.datetime | datetime.date, style: str = "dat
         )
         return localize_digits(converted.strftime(DATE_FORMATS["fa"][style]))
     return value.strftime(DATE_FORMATS["en"][style])
+
+
+def format_percentage(rate: Decimal) -> str:
+    """A rate as a percentage in the active language: 0.2000 is "20%" in English, "۲۰٪" in Persian."""
+    return localize_digits(format_percent(rate, locale="en", decimal_quantization=False))

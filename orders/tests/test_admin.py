@@ -2,11 +2,13 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.urls import reverse
+from pytest_django.asserts import assertContains
 
 from orders.models import Order, OrderStatus, OrderStatusChange
 from store.models import Product
-from tests.factories import CartItemFactory, ShippingMethodFactory
+from tests.factories import CartItemFactory, ShippingMethodFactory, UserFactory
 
 from .helpers import place
 
@@ -47,8 +49,52 @@ def test_order_page_shows_lines_and_totals_read_only(admin_client, order):
     page = response.content.decode()
     assert response.status_code == 200
     assert "Blue Mug" in page
-    assert "20.95" in page
+    assert '<div class="readonly">$20.95</div>' in page
     assert 'name="total"' not in page
+    # Nothing on the page can be edited, so there is nothing to save.
+    assert 'name="_save"' not in page
+    assert 'name="_continue"' not in page
+
+
+def test_order_amounts_carry_the_currency_and_the_vat_rate_is_a_percentage(admin_client, order):
+    response = admin_client.get(reverse("admin:orders_order_change", args=[order.pk]))
+    english = response.content.decode()
+    persian = admin_client.get(
+        reverse("admin:orders_order_change", args=[order.pk]), HTTP_ACCEPT_LANGUAGE="fa"
+    ).content.decode()
+    listed = admin_client.get(CHANGELIST).content.decode()
+
+    assert '<div class="readonly">20%</div>' in english
+    assert '<div class="readonly">$16.00</div>' in english  # the subtotal
+    assertContains(response, '<td class="field-unit_price_shown"><p>$8.00</p></td>', html=True)  # an order line
+    assert '<td class="field-total_shown">$20.95</td>' in listed
+    assert '<div class="readonly">۲۰٪</div>' in persian
+    assert '<div class="readonly">\u200e$\u00a0۲۰٫۹۵</div>' in persian
+
+
+def test_order_page_dates_follow_the_owners_calendar(admin_client, order):
+    placed_at = datetime.datetime(2024, 3, 20, 9, 5, tzinfo=datetime.UTC)
+    Order.objects.filter(pk=order.pk).update(created_at=placed_at)
+    OrderStatusChange.objects.filter(order=order).update(changed_at=placed_at)
+
+    response = admin_client.get(reverse("admin:orders_order_change", args=[order.pk]), HTTP_ACCEPT_LANGUAGE="fa")
+
+    assertContains(response, '<div class="readonly">۱ فروردین ۱۴۰۳، ۰۹:۰۵</div>')
+    assertContains(response, '<td class="field-changed_at_shown"><p>۱ فروردین ۱۴۰۳، ۰۹:۰۵</p></td>', html=True)
+
+
+def test_staff_who_may_only_view_orders_cannot_change_their_status(client, order):
+    viewer = UserFactory(is_staff=True)
+    viewer.user_permissions.add(Permission.objects.get(codename="view_order"))
+    client.force_login(viewer)
+
+    page = client.get(CHANGELIST).content.decode()
+    response = client.post(CHANGELIST, {"action": "order_cancel", "_selected_action": [order.pk]})
+
+    assert "Cancel and return stock" not in page
+    assert response.status_code == 200  # the list again: no such action for them
+    order.refresh_from_db()
+    assert order.status == OrderStatus.AWAITING_PAYMENT
 
 
 def test_cancel_twice_returns_stock_once_and_records_who(admin_client, admin_user, order):

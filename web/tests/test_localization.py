@@ -1,8 +1,9 @@
 import datetime
+from decimal import Decimal
 
 from django.utils import translation
 
-from web.localization import format_shop_date, isolate, localize_digits
+from web.localization import format_percentage, format_shop_date, isolate, localize_digits
 
 # Nowruz 1403: the first day of the Solar Hijri year, 20 March 2024.
 NOWRUZ_1403 = datetime.datetime(2024, 3, 20, 9, 5, tzinfo=datetime.UTC)
@@ -41,3 +42,10 @@ def test_a_date_is_the_shops_local_day(settings):
 
     with translation.override("fa"):
         assert format_shop_date(late_evening_utc) == "۱ فروردین ۱۴۰۳، ۰۰:۳۰"
+
+
+def test_rates_are_percentages_in_the_active_language():
+    with translation.override("en"):
+        assert [format_percentage(Decimal(rate)) for rate in ("0.2000", "0.0750", "0")] == ["20%", "7.5%", "0%"]
+    with translation.override("fa"):
+        assert [format_percentage(Decimal(rate)) for rate in ("0.2000", "0.0750")] == ["۲۰٪", "۷٫۵٪"]
