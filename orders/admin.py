@@ -13,7 +13,7 @@ from web.admin_display import shown_as
 from web.forms import ADMIN_NUMBER_FIELDS
 
 from . import services
-from .models import Order, OrderLine, OrderStatusChange, Payment, ShippingMethod
+from .models import POSTAL_ADDRESS_FIELDS, Order, OrderLine, OrderStatusChange, Payment, ShippingMethod
 
 
 @admin.register(ShippingMethod)
@@ -105,7 +105,7 @@ class OrderAdmin(admin.ModelAdmin):
         (None, {"fields": ["reference", "status", "placed", "user", "email"]}),
         (
             _("Ship to"),
-            {"fields": ["full_name", "street", "city", "postal_code", "country", "phone", "shipping_method"]},
+            {"fields": [*POSTAL_ADDRESS_FIELDS, "shipping_method"]},
         ),
         (
             _("Totals"),

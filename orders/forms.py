@@ -5,7 +5,7 @@ from django_countries.fields import CountryField
 
 from web.forms import DigitsCharField
 
-from .models import Address, ShippingMethod
+from .models import POSTAL_ADDRESS_FIELDS, Address, ShippingMethod
 from .selectors import shipping_methods
 from .services import ShippingDetails
 
@@ -28,7 +28,8 @@ class ShippingMethodChoiceField(forms.ModelChoiceField):
 
 
 # Email addresses, postal codes and phone numbers read left to right in Persian too (dir="ltr" on their fields):
-# right to left, "+۹۸ ۹۱۲ ۳۴۵" would show its groups of digits in reverse order.
+# right to left, "+۹۸ ۹۱۲ ۳۴۵" would show its groups of digits in reverse order. Names, streets and cities take the
+# direction of what is typed (dir="auto"): "1 Main Street" typed on a Persian page stays "1 Main Street".
 
 
 class AddressForm(AccessibleErrorsMixin, forms.ModelForm):
@@ -42,7 +43,8 @@ class AddressForm(AccessibleErrorsMixin, forms.ModelForm):
 
     class Meta:
         model = Address
-        fields = ["full_name", "street", "city", "postal_code", "country", "phone"]
+        fields = POSTAL_ADDRESS_FIELDS
+        labels = {"phone": _("Phone (optional)")}
         # Typed with Persian or Arabic-Indic digits, kept with Latin ones: couriers and payment providers read them.
         field_classes = {"postal_code": DigitsCharField, "phone": DigitsCharField}
         error_messages = {
@@ -53,9 +55,9 @@ class AddressForm(AccessibleErrorsMixin, forms.ModelForm):
             "country": {"required": _("Choose a country."), "invalid_choice": _("Choose a country from the list.")},
         }
         widgets = {
-            "full_name": forms.TextInput(attrs={"autocomplete": "shipping name"}),
-            "street": forms.TextInput(attrs={"autocomplete": "shipping street-address"}),
-            "city": forms.TextInput(attrs={"autocomplete": "shipping address-level2"}),
+            "full_name": forms.TextInput(attrs={"autocomplete": "shipping name", "dir": "auto"}),
+            "street": forms.TextInput(attrs={"autocomplete": "shipping street-address", "dir": "auto"}),
+            "city": forms.TextInput(attrs={"autocomplete": "shipping address-level2", "dir": "auto"}),
             "postal_code": forms.TextInput(attrs={"autocomplete": "shipping postal-code", "dir": "ltr"}),
             "country": forms.Select(attrs={"autocomplete": "shipping country"}),
             "phone": forms.TextInput(attrs={"autocomplete": "shipping tel", "type": "tel", "dir": "ltr"}),
@@ -106,12 +108,7 @@ class CheckoutForm(AddressForm):
         data = self.cleaned_data
         return ShippingDetails(
             email=data["email"],
-            full_name=data["full_name"],
-            street=data["street"],
-            city=data["city"],
-            postal_code=data["postal_code"],
-            country=str(data["country"]),
-            phone=data["phone"],
+            address={name: str(data[name]) for name in POSTAL_ADDRESS_FIELDS},
             shipping_method=data["shipping_method"],
         )
 

@@ -19,16 +19,33 @@ from store.models import Product
 ZERO = Decimal("0.00")
 
 
-class Address(models.Model):
-    """An entry of the shopper's address book; the one used last is offered first at checkout."""
+class PostalAddress(models.Model):
+    """Where an order goes, declared once: the address book's entries, each order's copy and the checkout's form."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="addresses")
     full_name = models.CharField(_("full name"), max_length=200)
     street = models.CharField(_("street and number"), max_length=300)
     city = models.CharField(_("city"), max_length=100)
     postal_code = models.CharField(_("postal code"), max_length=20)
     country = CountryField(_("country"))
-    phone = models.CharField(_("phone (optional)"), max_length=30, blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def postal_address(self) -> dict[str, str]:
+        """The address's values by field name: what an order copies, and what finds the same address again."""
+        return {name: str(getattr(self, name)) for name in POSTAL_ADDRESS_FIELDS}
+
+
+# In the order a letter is addressed, which the forms and the admin follow.
+POSTAL_ADDRESS_FIELDS = [field.name for field in PostalAddress._meta.local_fields]
+
+
+class Address(PostalAddress):
+    """An entry of the shopper's address book; the one used last is offered first at checkout."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="addresses")
     last_used_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -104,7 +121,7 @@ class OrderStatus(models.TextChoices):
 STOCK_HOLDING_STATUSES = [OrderStatus.AWAITING_PAYMENT, OrderStatus.PAID, OrderStatus.SHIPPED, OrderStatus.DELIVERED]
 
 
-class Order(models.Model):
+class Order(PostalAddress):
     reference = models.CharField(_("reference"), max_length=12, unique=True, editable=False)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="orders")
     # The hidden token of the checkout form: a second submit of the same checkout finds this order.
@@ -117,12 +134,6 @@ class Order(models.Model):
         _("language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
     email = models.EmailField(_("email"))
-    full_name = models.CharField(_("full name"), max_length=200)
-    street = models.CharField(_("street and number"), max_length=300)
-    city = models.CharField(_("city"), max_length=100)
-    postal_code = models.CharField(_("postal code"), max_length=20)
-    country = CountryField(_("country"))
-    phone = models.CharField(_("phone"), max_length=30, blank=True)
     shipping_method = models.CharField(_("shipping method"), max_length=100)
     shipping_cost = models.DecimalField(_("shipping cost"), max_digits=8, decimal_places=2)
     subtotal = models.DecimalField(_("subtotal"), max_digits=12, decimal_places=2)

@@ -62,12 +62,7 @@ class ShippingDetails:
     """Who the order goes to and how, as the checkout form cleaned it."""
 
     email: str
-    full_name: str
-    street: str
-    city: str
-    postal_code: str
-    country: str
-    phone: str
+    address: dict[str, str]  # the values of POSTAL_ADDRESS_FIELDS
     shipping_method: ShippingMethod
 
 
@@ -87,16 +82,8 @@ def new_checkout_token() -> uuid.UUID:
 
 def _remember_address(*, user: AbstractBaseUser, details: ShippingDetails) -> None:
     """The address goes to the top of the shopper's address book: a new entry, or the same one used again."""
-    fields = {
-        "full_name": details.full_name,
-        "street": details.street,
-        "city": details.city,
-        "postal_code": details.postal_code,
-        "country": details.country,
-        "phone": details.phone,
-    }
-    if not Address.objects.filter(user=user, **fields).update(last_used_at=timezone.now()):
-        Address.objects.create(user=user, **fields)
+    if not Address.objects.filter(user=user, **details.address).update(last_used_at=timezone.now()):
+        Address.objects.create(user=user, **details.address)
 
 
 def _insert_order(**fields) -> Order:
@@ -142,7 +129,7 @@ def order_place(
         problems = checkout_problems(items=items)
         if problems:
             raise CheckoutChanged(problems, code="stock")
-        quote = checkout_quote(items=items, shipping_method=details.shipping_method, country=details.country)
+        quote = checkout_quote(items=items, shipping_method=details.shipping_method, country=details.address["country"])
         if quote.total != expected_total:
             changes = [
                 _("%(product)s: %(old)s → %(new)s each")
@@ -174,12 +161,7 @@ def order_place(
             checkout_token=checkout_token,
             language=language,
             email=details.email,
-            full_name=details.full_name,
-            street=details.street,
-            city=details.city,
-            postal_code=details.postal_code,
-            country=details.country,
-            phone=details.phone,
+            **details.address,
             shipping_method=details.shipping_method.name,
             shipping_cost=quote.shipping_cost,
             subtotal=quote.subtotal,

@@ -23,7 +23,7 @@ from web.http import HtmxHttpRequest, see_other, vary_on_htmx, wants_fragment
 
 from . import services
 from .forms import AddressForm, CheckoutForm, TotalsForm
-from .models import Address, Order, Payment
+from .models import POSTAL_ADDRESS_FIELDS, Address, Order, Payment
 from .selectors import address_list as select_address_list
 from .selectors import checkout_problems, checkout_quote
 from .selectors import order_detail as select_order_detail
@@ -32,8 +32,7 @@ from .services import CheckoutChanged, EmptyCart, OrderError
 
 CHECKOUT_TOKEN_SESSION_KEY = "checkout_token"
 ORDERS_PER_PAGE = 20
-ADDRESS_FIELDS = AddressForm.Meta.fields
-CHECKOUT_FIELDS = ["email", *ADDRESS_FIELDS, "shipping_method"]
+CHECKOUT_FIELDS = ["email", *POSTAL_ADDRESS_FIELDS, "shipping_method"]
 
 
 def checkout_token(request: HtmxHttpRequest) -> str:
@@ -58,7 +57,7 @@ def checkout_initial(request: HtmxHttpRequest, address: Address | None) -> dict:
     """The account's email and the chosen address, overridden by what the page sent (a totals update)."""
     initial = {"email": request.user.email}
     if address is not None:
-        initial |= {name: getattr(address, name) for name in ADDRESS_FIELDS}
+        initial |= address.postal_address
     return initial | {name: request.GET[name] for name in CHECKOUT_FIELDS if request.GET.get(name)}
 
 

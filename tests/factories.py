@@ -74,11 +74,12 @@ class ShippingMethodFactory(factory.django.DjangoModelFactory):
     free_above = Decimal("50.00")
 
 
-class AddressFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Address
+class PostalAddressFactory(factory.django.DjangoModelFactory):
+    """The address an address book entry and an order share (orders.models.PostalAddress)."""
 
-    user = factory.SubFactory(UserFactory)
+    class Meta:
+        abstract = True
+
     full_name = "Ada Lovelace"
     street = "12 Analytical Row"
     city = "Springfield"
@@ -86,7 +87,14 @@ class AddressFactory(factory.django.DjangoModelFactory):
     country = "US"
 
 
-class OrderFactory(factory.django.DjangoModelFactory):
+class AddressFactory(PostalAddressFactory):
+    class Meta:
+        model = Address
+
+    user = factory.SubFactory(UserFactory)
+
+
+class OrderFactory(PostalAddressFactory):
     """An order as placing one leaves it, awaiting payment; lines are not needed by the pages that list orders."""
 
     class Meta:
@@ -96,11 +104,6 @@ class OrderFactory(factory.django.DjangoModelFactory):
     reference = factory.Sequence(lambda n: f"T{n:07d}")
     checkout_token = factory.Faker("uuid4", cast_to=None)
     email = factory.LazyAttribute(lambda order: order.user.email)
-    full_name = "Ada Lovelace"
-    street = "12 Analytical Row"
-    city = "Springfield"
-    postal_code = "12345"
-    country = "US"
     shipping_method = "Standard"
     shipping_cost = Decimal("4.95")
     subtotal = Decimal("16.00")

@@ -17,12 +17,14 @@ from tests.factories import ShippingMethodFactory
 def shipping_details(method: ShippingMethod | None = None, *, country: str = "US") -> ShippingDetails:
     return ShippingDetails(
         email="ada@example.com",
-        full_name="Ada Lovelace",
-        street="12 Analytical Row",
-        city="Springfield",
-        postal_code="12345",
-        country=country,
-        phone="",
+        address={
+            "full_name": "Ada Lovelace",
+            "street": "12 Analytical Row",
+            "city": "Springfield",
+            "postal_code": "12345",
+            "country": country,
+            "phone": "",
+        },
         shipping_method=method or ShippingMethodFactory(),
     )
 

@@ -9,11 +9,11 @@ from django.utils import timezone, translation
 from cart.models import CartItem
 from orders import services
 from orders.models import Address, Order, OrderLine, OrderStatus, OrderStatusChange
-from orders.services import REFERENCE_ALPHABET, CheckoutChanged, EmptyCart, OrderError
+from orders.services import REFERENCE_ALPHABET, CheckoutChanged, EmptyCart, OrderError, ShippingDetails
 from store.models import Product
-from tests.factories import CartItemFactory, UserFactory
+from tests.factories import CartItemFactory, ShippingMethodFactory, UserFactory
 
-from .helpers import place
+from .helpers import place, shipping_details, shown_total
 
 pytestmark = pytest.mark.django_db
 
@@ -140,6 +140,42 @@ class TestPlaceOrder:
         place(cart_of_two)
 
         assert Address.objects.filter(user=cart_of_two).count() == 1
+
+    def test_the_order_and_the_address_book_keep_every_part_of_the_address(self, cart_of_two):
+        tehran = {
+            "full_name": "سارا احمدی",
+            "street": "خیابان آزادی، پلاک ۱۲",
+            "city": "تهران",
+            "postal_code": "1345678910",
+            "country": "IR",
+            "phone": "+98 912 345 6789",
+        }
+        method = ShippingMethodFactory()
+        details = ShippingDetails(email="sara@example.com", address=tehran, shipping_method=method)
+        order = services.order_place(
+            user=cart_of_two,
+            details=details,
+            checkout_token=uuid.uuid4(),
+            expected_total=shown_total(cart_of_two, method, "IR"),
+        ).order
+
+        order.refresh_from_db()
+        assert order.postal_address == tehran
+        assert Address.objects.get(user=cart_of_two).postal_address == tehran
+
+    def test_an_address_differing_in_one_part_is_a_new_entry_of_the_address_book(self, cart_of_two):
+        place(cart_of_two)
+        CartItemFactory(cart__user=cart_of_two)
+        method = ShippingMethodFactory()
+        address = shipping_details(method).address | {"phone": "+1 555 0100"}
+        services.order_place(
+            user=cart_of_two,
+            details=ShippingDetails(email="ada@example.com", address=address, shipping_method=method),
+            checkout_token=uuid.uuid4(),
+            expected_total=shown_total(cart_of_two, method),
+        )
+
+        assert [entry.phone for entry in Address.objects.filter(user=cart_of_two)] == ["+1 555 0100", ""]
 
     def test_confirmation_email_is_sent_after_commit(self, cart_of_two, mailoutbox, django_capture_on_commit_callbacks):
         with django_capture_on_commit_callbacks(execute=True):

@@ -102,10 +102,10 @@ class TestCheckoutPage:
 
         assert 'value="Ada Lovelace"' in first
         assert f'href="?address={home.pk}"' in first
-        assert re.search(r'aria-current="true">.*?<bdi>Ada Lovelace,', first)
+        assert re.search(r'aria-current="true">.*?<bdi>Ada Lovelace</bdi>,', first)
         assert 'value="Grace Hopper"' in picked
         assert 'value="Arlington"' in picked
-        assert re.search(r'aria-current="true">.*?<bdi>Grace Hopper,', picked)
+        assert re.search(r'aria-current="true">.*?<bdi>Grace Hopper</bdi>,', picked)
 
     def test_one_saved_address_is_simply_filled_in_with_nothing_to_pick(self, shopper, user):
         AddressFactory(user=user)
@@ -422,6 +422,59 @@ class TestOrders:
 
         assert f"The products of order {order.reference} are in your cart." in response.content.decode()
         assert CartItem.objects.get(cart__user=user).quantity == 2
+
+
+MAIN_STREET = {"full_name": "Ada Lovelace", "street": "1 Main Street", "city": "Springfield", "postal_code": "12345"}
+LATIN_INLINE = '<bdi>Ada Lovelace</bdi>، <bdi>1 Main Street</bdi>، <bdi><bdi dir="ltr">12345</bdi> Springfield</bdi>'
+AZADI_STREET = {"full_name": "سارا احمدی", "street": "خیابان آزادی ۱۲", "city": "تهران", "postal_code": "1345678910"}
+
+
+class TestAddressesKeepTheirOwnDirection:
+    """Typed addresses are isolated: "1 Main Street" stays so in Persian, and a Persian address in English."""
+
+    @pytest.mark.parametrize(("language", "address"), [("fa", MAIN_STREET), ("en", AZADI_STREET)])
+    def test_on_the_order_page(self, shopper, user, language, address):
+        order = OrderFactory(user=user, phone="+98 912 345 6789", **address)
+        shopper.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+
+        page = shopper.get(order.get_absolute_url()).content.decode()
+
+        assert f"<bdi>{address['full_name']}</bdi><br>" in page
+        assert f"<bdi>{address['street']}</bdi><br>" in page
+        assert f'<bdi><bdi dir="ltr">{address["postal_code"]}</bdi> {address["city"]}</bdi><br>' in page
+        assert '<bdi dir="ltr">+98 912 345 6789</bdi>' in page
+
+    def test_in_the_address_book_and_the_checkouts_saved_addresses(self, shopper, user):
+        AddressFactory(user=user, **MAIN_STREET)
+        AddressFactory(user=user, **AZADI_STREET)
+        shopper.cookies[settings.LANGUAGE_COOKIE_NAME] = "fa"
+
+        book = shopper.get(reverse("orders:addresses")).content.decode()
+        checkout = shopper.get(reverse("orders:checkout")).content.decode()
+
+        for page in (book, checkout):
+            assert LATIN_INLINE in page
+            assert "<bdi>خیابان آزادی ۱۲</bdi>" in page
+        # The buttons' names are sentences around the name and street: isolated by Unicode's marks (no tags there).
+        assert re.search('aria-label="[^"]*\u2068Ada Lovelace\u2069[^"]*\u20681 Main Street\u2069"', book)
+
+    def test_typed_into_the_checkouts_fields(self, shopper, user):
+        shopper.cookies[settings.LANGUAGE_COOKIE_NAME] = "fa"
+
+        page = shopper.get(reverse("orders:checkout")).content.decode()
+
+        for name in ("full_name", "street", "city"):
+            assert re.search(rf'<input [^>]*name="{name}"[^>]*dir="auto"', page)
+
+    def test_in_the_emails(self, shopper, user, mailoutbox, django_capture_on_commit_callbacks):
+        shopper.cookies[settings.LANGUAGE_COOKIE_NAME] = "fa"
+        with django_capture_on_commit_callbacks(execute=True):
+            shopper.post(reverse("orders:place"), checkout_form(shopper) | MAIN_STREET)
+
+        mail = mailoutbox[0]
+        assert "\u20681 Main Street\u2069" in mail.body
+        assert "\u206812345\u2069 \u2068Springfield\u2069" in mail.body
+        assert '<bdi><bdi dir="ltr">12345</bdi> Springfield</bdi>' in mail.alternatives[0].content
 
 
 class TestAddressBook:
