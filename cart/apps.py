@@ -1,8 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CartConfig(AppConfig):
     name = "cart"
+    verbose_name = _("Carts")
 
     def ready(self) -> None:
         from . import pending  # noqa: F401  (connects the login handler)

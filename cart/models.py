@@ -3,6 +3,8 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from store.models import Product
 
@@ -13,25 +15,37 @@ def buyable_quantity(*, quantity: int, stock: int, is_active: bool) -> int:
 
 
 class Cart(models.Model):
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="cart")
-    created_at = models.DateTimeField(auto_now_add=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="cart", verbose_name=_("shopper")
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # When the cart last became an order (its lines went into the order): the owner sees it as converted.
+    converted_at = models.DateTimeField(_("last ordered"), null=True, blank=True)
+    # When the shopper last opened checkout: a step of the dashboard's funnel.
+    checkout_opened_at = models.DateTimeField(_("checkout last opened"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("cart")
+        verbose_name_plural = _("carts")
 
     def __str__(self) -> str:
-        return f"Cart of {self.user}"
+        return gettext("Cart of %(shopper)s") % {"shopper": self.user}
 
 
 class CartItem(models.Model):
     cart = models.ForeignKey(Cart, on_delete=models.CASCADE, related_name="items")
-    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="+")
-    quantity = models.PositiveIntegerField()
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="+", verbose_name=_("product"))
+    quantity = models.PositiveIntegerField(_("quantity"))
     # What the shopper saw when adding, so the cart can point out a price change.
-    unit_price = models.DecimalField(max_digits=10, decimal_places=2)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    unit_price = models.DecimalField(_("price when added"), max_digits=10, decimal_places=2)
+    created_at = models.DateTimeField(_("added"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         ordering = ["created_at", "id"]
+        verbose_name = _("cart line")
+        verbose_name_plural = _("cart lines")
         constraints = [
             models.UniqueConstraint(fields=["cart", "product"], name="cart_item_one_line_per_product"),
             # The bound comes from settings; changing CART_MAX_LINE_QUANTITY needs a migration.

@@ -1,11 +1,18 @@
+import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import QuerySet
+from django.db import models
+from django.db.models import Case, Count, DecimalField, F, Max, OuterRef, QuerySet, Subquery, Sum, Value, When
+from django.db.models.functions import Coalesce
+from django.utils.translation import pgettext_lazy
 from modeltranslation.utils import get_translation_fields
 
-from .models import CartItem, buyable_quantity
+from .models import Cart, CartItem, buyable_quantity
+
+MONEY = DecimalField(max_digits=12, decimal_places=2)
 
 # What a line shows; the rest (description, timestamps) stays in the database. The product's name in every
 # language (name_en, name_fa: store/translation.py), since it is read in the shopper's and falls back to English.
@@ -68,3 +75,57 @@ def cart_summary(*, user: AbstractBaseUser | AnonymousUser) -> CartSummary:
         # A line a checkout cannot take as it is: no longer sold, or more than the stock left.
         blocked_lines += not is_active or quantity > stock
     return CartSummary(item_count=item_count, total=total, blocked_lines=blocked_lines)
+
+
+class CartState(models.TextChoices):
+    """What the owner reads about a cart (the carts admin, the dashboard, the reminder)."""
+
+    ACTIVE = "active", pgettext_lazy("cart state", "Active")
+    ABANDONED = "abandoned", pgettext_lazy("cart state", "Abandoned")
+    CONVERTED = "converted", pgettext_lazy("cart state", "Converted into an order")
+    EMPTY = "empty", pgettext_lazy("cart state", "Empty")
+
+
+def cart_abandoned_before(*, now: datetime.datetime) -> datetime.datetime:
+    """A cart with lines unchanged since this moment is abandoned (SHOP_CART_ABANDONED_HOURS)."""
+    return now - datetime.timedelta(hours=settings.SHOP_CART_ABANDONED_HOURS)
+
+
+def cart_owner_list(*, now: datetime.datetime) -> QuerySet[Cart]:
+    """Every cart with its shopper, number of lines, value, last change and state, for the owner.
+
+    The value is the lines at today's prices, products no longer sold left out (stock, which changes by the
+    minute, is not taken into account). The last change is the latest line added or changed, else the last
+    order placed from the cart, else its creation: a line removed leaves no trace of its own. Each figure is
+    a subquery on the lines' (cart, product) index, so a page of 50 carts reads only those carts' lines.
+    """
+    lines = CartItem.objects.filter(cart=OuterRef("pk")).order_by().values("cart")
+    return (
+        Cart.objects.select_related("user")
+        .annotate(
+            line_count=Coalesce(Subquery(lines.annotate(count=Count("pk")).values("count")), 0),
+            value=Coalesce(
+                Subquery(
+                    lines.filter(product__is_active=True)
+                    .annotate(value=Sum(F("quantity") * F("product__price"), output_field=MONEY))
+                    .values("value")
+                ),
+                Value(Decimal("0.00")),
+                output_field=MONEY,
+            ),
+            last_line_change=Subquery(lines.annotate(latest=Max("updated_at")).values("latest")),
+        )
+        .annotate(
+            last_change=Coalesce("last_line_change", "converted_at", "created_at"),
+            state=Case(
+                When(
+                    line_count__gt=0,
+                    last_line_change__gte=cart_abandoned_before(now=now),
+                    then=Value(CartState.ACTIVE.value),
+                ),
+                When(line_count__gt=0, then=Value(CartState.ABANDONED.value)),
+                When(converted_at__isnull=False, then=Value(CartState.CONVERTED.value)),
+                default=Value(CartState.EMPTY.value),
+            ),
+        )
+    )

@@ -216,6 +216,11 @@ SHOP_NAME = env.str("SHOP_NAME", default="Corner Store")
 STORE_PAGE_SIZE = 12
 # Most units of one product a cart line may hold (also a database constraint).
 CART_MAX_LINE_QUANTITY = 99
+# A cart with lines left unchanged this long is abandoned (the carts admin, the dashboard, the reminder).
+# 10 hours is when Shopify sends its abandoned-checkout reminder by default.
+SHOP_CART_ABANDONED_HOURS = env.int("SHOP_CART_ABANDONED_HOURS", default=10)
+# The carts admin's value filter: bands between these amounts of the shop's currency.
+SHOP_CART_VALUE_BANDS = [Decimal(amount) for amount in env.list("SHOP_CART_VALUE_BANDS", default=["50", "200"])]
 
 # --- Checkout, orders and payments (the orders app) ---------------------------------------
 INSTALLED_APPS += ["django_countries", "payments", "orders"]

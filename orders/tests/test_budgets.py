@@ -45,4 +45,4 @@ def test_statements_grow_only_by_the_per_line_stock_update():
 
     # Each line adds exactly its conditional stock UPDATE; order lines are one bulk INSERT.
     assert twenty - one == 19
-    assert one == 11
+    assert one == 12
