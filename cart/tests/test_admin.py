@@ -47,9 +47,7 @@ def carts(settings):
 
 
 def listed(response) -> dict[str, tuple]:
-    return {
-        cart.user.email: (cart.line_count, cart.value, cart.state) for cart in response.context["cl"].result_list
-    }
+    return {cart.user.email: (cart.line_count, cart.value, cart.state) for cart in response.context["cl"].result_list}
 
 
 def test_every_cart_with_its_lines_value_and_state(admin_client, carts):
