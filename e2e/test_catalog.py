@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from django.db import connection
 from playwright.sync_api import Page, expect
 
 from .conftest import format_violations, save_screenshot, serious_accessibility_violations
@@ -32,6 +33,26 @@ def test_search_finds_products_by_name(page: Page, live_server):
 
     expect(page.get_by_test_id("product-card")).to_have_count(1)
     expect(page.get_by_role("heading", name="Cast Iron Teapot 0.8 L")).to_be_visible()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the typo search's vocabulary is PostgreSQL's")
+@pytest.mark.parametrize("browser_page", ["page", "no_js_page"])
+def test_a_misspelled_search_shows_the_corrected_words_results_and_offers_the_words_as_typed(
+    request, live_server, browser_page
+):
+    page: Page = request.getfixturevalue(browser_page)
+    page.goto(live_server.url)
+
+    page.get_by_role("searchbox", name="Search products").fill("grnder")
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_text("Showing results for “grinder”.")).to_be_visible()
+    expect(page.get_by_test_id("product-card")).to_have_count(1)
+    expect(page.get_by_role("heading", name="Hand Grinder")).to_be_visible()
+    page.get_by_role("link", name="Search instead for “grnder”").click()
+    expect(page.get_by_text("No products match.")).to_be_visible()
+    expect(page.get_by_role("searchbox", name="Search products")).to_have_value("grnder")
+    expect(page.get_by_text("Showing results for")).to_have_count(0)
 
 
 def test_category_filter_narrows_the_list_in_place(page: Page, live_server):

@@ -85,3 +85,20 @@ class Product(models.Model):
     @property
     def in_stock(self) -> bool:
         return self.stock > 0
+
+
+class SearchWord(models.Model):
+    """A word of the products' search vectors and how many products on sale hold it: the catalog's vocabulary.
+
+    The typo search corrects a word no product holds to the closest word here (store.selectors.search_correction),
+    then searches as usual. Written by PostgreSQL only: statement triggers on the products keep it (migration
+    0006), with a trigram index. Empty on SQLite, whose search needs none. One row per distinct word, whatever
+    the catalog's size; the words of both languages together, as in the search vector.
+    """
+
+    word = models.TextField(primary_key=True)
+    # Not a PositiveIntegerField: a product's save must never fail on the vocabulary; the trigger deletes words at 0.
+    product_count = models.IntegerField()
+
+    def __str__(self) -> str:
+        return self.word

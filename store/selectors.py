@@ -1,8 +1,7 @@
-from django.contrib.postgres.lookups import TrigramWordSimilar
-from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Case, CharField, F, Func, IntegerField, Q, QuerySet, Subquery, Value, When
-from django.db.models.expressions import Combinable, OrderBy, RawSQL
+from django.db.models.expressions import Combinable, OrderBy
 from django.db.models.functions import Collate
 from django.db.models.lookups import Contains
 from django.utils.translation import gettext_lazy as _
@@ -32,8 +31,6 @@ SQLITE_SEARCHED_FIELDS = (
     "description_en",
     "description_fa",
 )
-# Shorter words of a typo-tolerant search match as parts of a name's words rather than by similarity.
-TRIGRAM_MIN_WORD_LENGTH = 4
 # Offered, and the default, only when there is a search query.
 RELEVANCE_SORT = "relevance"
 RELEVANCE_LABEL = _("Relevance")
@@ -75,14 +72,13 @@ def product_search(
     query: str = "",
     category_slug: str = "",
     sort: str = "",
-    tolerate_typos: bool = False,
     max_matches: int | None = None,
 ) -> QuerySet[Product]:
     """Active products, filtered by category and by every word of the query, in the chosen order.
 
     Without a valid sort the order is relevance when there is a query, else by name. PostgreSQL ranks with
-    its full-text search, and with ``tolerate_typos`` also takes names close to each word (for when nothing
-    has every word); SQLite (development) matches substrings and ignores ``tolerate_typos``.
+    its full-text search; SQLite (development) matches substrings. A query with typos finds nothing here:
+    see search_correction.
 
     ``max_matches`` bounds the work of a search by relevance: only that many matches (the first the index
     yields) are ranked, so "tea" in a million products costs what a rarer word does. The shop asks for one
@@ -96,7 +92,7 @@ def product_search(
     if not words:
         return products.order_by(*_sort_ordering(sort if sort in PRODUCT_SORTS else DEFAULT_SORT))
     if connection.vendor == "postgresql":
-        condition, relevance = _product_match_postgresql(words=words, tolerate_typos=tolerate_typos)
+        condition, relevance = _product_match_postgresql(words=words)
     else:
         condition, relevance = _product_match_sqlite(words=words)
     matches = products.filter(condition)
@@ -104,58 +100,65 @@ def product_search(
         # Read along the sort's index, or the matches sorted: either way the true first ones.
         return matches.order_by(*_sort_ordering(sort))
     if max_matches is not None:
-        first_matches = (
-            _first_matches_by_index(matches=matches, max_matches=max_matches)
-            if tolerate_typos and connection.vendor == "postgresql"
-            else Subquery(matches.order_by().values("pk")[:max_matches])
-        )
+        first_matches = Subquery(matches.order_by().values("pk")[:max_matches])
         matches = Product.objects.select_related("category").filter(pk__in=first_matches)
     return matches.annotate(relevance=relevance).order_by("-relevance", *product_name_order())
 
 
-def _first_matches_by_index(*, matches: QuerySet[Product], max_matches: int) -> RawSQL:
-    """The ids of the first ``max_matches`` typo-tolerant matches, found with the indexes (PostgreSQL).
-
-    A plain sub-select with LIMIT is planned for its first rows, and trigram estimates run high: expecting
-    many near matches, the planner read the table from the start and compared every name ("grnder": 1.4 s
-    in a million products). A MATERIALIZED common table expression is planned for all its rows, so the
-    GIN indexes are read, and fetching stops at the limit (44 ms). Full-text estimates are close enough
-    that the plain sub-select serves: when it reads the table, the first matches come within a few pages.
-    """
-    sql, params = matches.order_by().values("pk").query.sql_with_params()
-    return RawSQL(f"WITH matches AS MATERIALIZED ({sql}) SELECT * FROM matches LIMIT %s", (*params, max_matches))
-
-
-def _product_match_postgresql(*, words: list[str], tolerate_typos: bool) -> tuple[Q, Combinable]:
-    """Full-text search (the last word also as a prefix) ranked name > category > description; trigrams for typos.
+def _product_match_postgresql(*, words: list[str]) -> tuple[Q, Combinable]:
+    """Full-text search, the last word also as a prefix, ranked name > category > description.
 
     The search vector (weights A, B, C) is kept by a trigger; ts_rank's default weights rank A 1.0, B 0.4, C 0.2.
     A whole word counts twice as much as the start of a longer one ("tea": "Tea Towel" before "Teapot").
-    Tolerating typos, each word must start a word of the vector or be close to a word of the names in either
-    language (pg_trgm word similarity, served by the trigram index: "grnder" finds "Hand Grinder"), and
-    closeness adds to the rank; a short word must be part of a word of the names. The vector holds both
-    languages too, so a shopper may type the English or the Persian name.
+    The vector holds both languages, so a shopper may type the English or the Persian name.
     """
     last_word_prefix = SearchQuery(last_word_prefix_tsquery(words), search_type="raw", config="simple")
     whole_words = SearchQuery(" & ".join(words), search_type="raw", config="simple")
     relevance = 2 * SearchRank(F("search_vector"), whole_words) + SearchRank(F("search_vector"), last_word_prefix)
-    if not tolerate_typos:
-        return Q(search_vector=last_word_prefix), relevance
-    # The same expression as the trigram index (migration 0004), so the index serves it.
-    normalized_name = Func(F("name_en"), F("name_fa"), function="store_search_names", output_field=CharField())
-    condition = Q()
-    for word in words:
-        if len(word) < TRIGRAM_MIN_WORD_LENGTH:
-            # Too short to be mistyped usefully, and its few trigrams match half the catalog: a part of a
-            # word of the name instead ("pot" finds "Teapot"), one trigram, served by the same index. Not also
-            # the start of a word of the vector: "tea" starts one in every Tea product (the index read 144,000
-            # rows for it in 48 ms at a million), and the search as typed has looked there already.
-            condition &= Q(Contains(normalized_name, word))
-        else:
-            word_prefix = SearchQuery(prefix_tsquery([word]), search_type="raw", config="simple")
-            condition &= Q(search_vector=word_prefix) | Q(TrigramWordSimilar(normalized_name, Value(word)))
-            relevance = relevance + TrigramWordSimilarity(Value(word), normalized_name)
-    return condition, relevance
+    return Q(search_vector=last_word_prefix), relevance
+
+
+# For each word typed, in order: the word itself when a product on sale holds it, else the closest known word
+# (pg_trgm word similarity at least the connection's threshold, 0.5: config/settings/base.py): first a word that
+# contains it ("pot": "teapot"; "teap": "teapot" rather than "tea"), then the most similar, then the commoner
+# word; NULL when none is close. "<%" is served by the vocabulary's
+# trigram index. The vocabulary holds distinct words, so this costs the same at a thousand products as at a million.
+CORRECTION_SQL = """
+SELECT closest.word
+FROM unnest(%s::text[]) WITH ORDINALITY AS typed (word, position)
+LEFT JOIN LATERAL (
+    SELECT known.word FROM store_searchword AS known
+    WHERE typed.word <%% known.word
+    ORDER BY
+        known.word = typed.word DESC,
+        strpos(known.word, typed.word) > 0 DESC,
+        word_similarity(typed.word, known.word) DESC,
+        similarity(typed.word, known.word) DESC,
+        known.product_count DESC,
+        known.word
+    LIMIT 1
+) AS closest ON true
+ORDER BY typed.position
+"""
+
+
+def search_correction(*, query: str) -> str:
+    """The query with each word no product holds replaced by the closest word of the catalog (PostgreSQL).
+
+    "" when there is nothing to correct, or a word is close to no known word (a search needs every word):
+    the search as typed is then the only one. One statement against the vocabulary (store.models.SearchWord),
+    never the products: "grnder" costs the same whether the shop has ten grinders or fifty thousand. SQLite
+    keeps no vocabulary and its search corrects nothing.
+    """
+    words = search_words(query)
+    if not words or connection.vendor != "postgresql":
+        return ""
+    with connection.cursor() as cursor:
+        cursor.execute(CORRECTION_SQL, [words])
+        corrected = [word for (word,) in cursor.fetchall()]
+    if None in corrected or corrected == words:
+        return ""
+    return " ".join(corrected)
 
 
 def product_admin_search(*, products: QuerySet[Product], search_term: str, max_matches: int) -> QuerySet[Product]:

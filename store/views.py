@@ -20,6 +20,7 @@ from .selectors import (
     product_list_related,
     product_search,
     product_sort_options,
+    search_correction,
 )
 
 # Results counted and paged through at most; past it the list says "1,000+ products" and asks to narrow down.
@@ -37,8 +38,13 @@ def product_list(request: HtmxHttpRequest) -> HttpResponse:
     if sort not in sorts:
         sort = product_default_sort(query=query)
     page_number = request.GET.get("page")
+    # The link "Search instead for …" asks for the words as typed, without correcting them.
+    as_typed = "1" if request.GET.get("as_typed") else ""
+    corrected_query = ""
     if search_words(query):
-        page = _search_results_page(query=query, category_slug=category_slug, sort=sort, page_number=page_number)
+        page, corrected_query = _search_results_page(
+            query=query, category_slug=category_slug, sort=sort, page_number=page_number, as_typed=bool(as_typed)
+        )
     else:
         products = product_search(category_slug=category_slug, sort=sort)
         page = CappedPaginator(products, settings.STORE_PAGE_SIZE, cap=RESULT_CAP).get_page(page_number)
@@ -46,6 +52,8 @@ def product_list(request: HtmxHttpRequest) -> HttpResponse:
     context = {
         "page": page,
         "query": query,
+        "corrected_query": corrected_query,
+        "as_typed": as_typed,
         "sort": sort,
         "sorts": sorts,
         "categories": categories,
@@ -53,7 +61,7 @@ def product_list(request: HtmxHttpRequest) -> HttpResponse:
         "nav_categories": categories,
         "current_category": next((c for c in categories if c.slug == category_slug), None),
         "category_slug": category_slug,
-        "page_params": _page_params(q=query, category=category_slug, sort=sort),
+        "page_params": _page_params(q=query, as_typed=as_typed, category=category_slug, sort=sort),
     }
     template = "store/product_list.html#results" if wants_fragment(request) else "store/product_list.html"
     return render(request, template, context)
@@ -64,19 +72,27 @@ def _page_params(**params: str) -> str:
     return urlencode({name: value for name, value in params.items() if value}, quote_via=quote)
 
 
-def _search_results_page(*, query: str, category_slug: str, sort: str, page_number: str | None) -> Page:
-    """One query orders the matches and returns the first RESULT_CAP + 1 ids, then the page's products are read."""
-    matches = product_search(query=query, category_slug=category_slug, sort=sort, max_matches=RESULT_CAP + 1)
-    ranked_ids = list(matches.values_list("pk", flat=True)[: RESULT_CAP + 1])
-    if not ranked_ids:
-        # Nothing has every word: look again, forgiving typos and taking parts of words.
-        matches = product_search(
-            query=query, category_slug=category_slug, sort=sort, tolerate_typos=True, max_matches=RESULT_CAP + 1
-        )
-        ranked_ids = list(matches.values_list("pk", flat=True)[: RESULT_CAP + 1])
+def _search_results_page(
+    *, query: str, category_slug: str, sort: str, page_number: str | None, as_typed: bool
+) -> tuple[Page, str]:
+    """The page of results, and the corrected query they are for when nothing matched the words as typed.
+
+    One query orders the matches and returns the first RESULT_CAP + 1 ids, then the page's products are read.
+    When nothing has every word, each word no product holds is corrected against the catalog's vocabulary
+    (one more query) and the corrected words are searched the same way: "grnder" shows the grinders.
+    """
+    ranked_ids = _ranked_ids(query=query, category_slug=category_slug, sort=sort)
+    corrected_query = "" if ranked_ids or as_typed else search_correction(query=query)
+    if corrected_query:
+        ranked_ids = _ranked_ids(query=corrected_query, category_slug=category_slug, sort=sort)
     page = CappedPaginator(ranked_ids, settings.STORE_PAGE_SIZE, cap=RESULT_CAP).get_page(page_number)
     page.object_list = product_list_in_order(ids=page.object_list)
-    return page
+    return page, corrected_query if ranked_ids else ""
+
+
+def _ranked_ids(*, query: str, category_slug: str, sort: str) -> list[int]:
+    matches = product_search(query=query, category_slug=category_slug, sort=sort, max_matches=RESULT_CAP + 1)
+    return list(matches.values_list("pk", flat=True)[: RESULT_CAP + 1])
 
 
 @require_safe

@@ -112,8 +112,9 @@ WSGI_APPLICATION = "config.wsgi.application"
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # How close a word of the query must be to a word of a product's name for the typo-tolerant search
-    # (pg_trgm's word similarity, 0 to 1; its default 0.6 misses "grnder" for "grinder", which scores 0.5).
+    # How close a word of the query must be to a word of the catalog's vocabulary to be corrected to it
+    # (store.selectors.search_correction): pg_trgm's word similarity, 0 to 1; its default 0.6 would miss
+    # "pot" in "teapot", which scores 0.5.
     # Sent when the connection opens, so it costs no statement.
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c pg_trgm.word_similarity_threshold=0.5"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

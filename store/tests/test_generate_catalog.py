@@ -1,13 +1,15 @@
 import io
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 from django.utils import translation
 
-from store.catalog_generator import SLUG_PREFIX
+from store.catalog_generator import SLUG_PREFIX, generated_products
 from store.models import Product
+from store.search_text import WORD, normalize
 
 pytestmark = pytest.mark.django_db
 
@@ -102,3 +104,35 @@ def test_generated_products_have_persian_names_a_persian_search_finds(client):
     assert re.fullmatch(r"[\u0600-\u06ff\u200c ]+", name)
     assert re.search(r"[\u0600-\u06ff]", category_name)
     assert name in listed
+
+
+def words(text: str) -> set[str]:
+    return set(WORD.findall(normalize(text)))
+
+
+def word_shares(vocabulary: str, products: int = 18_000) -> dict[str, float]:
+    """The share of the generated products holding each word of their names and descriptions, both languages."""
+    holding = Counter()
+    for product in generated_products(first=1, last=products, seed=14, vocabulary=vocabulary):
+        texts = (product["name_en"], product["name_fa"], product["description_en"], product["description_fa"])
+        holding.update(words(" ".join(texts)))
+    return {word: count / products for word, count in holding.items()}
+
+
+def test_the_small_vocabulary_puts_every_word_in_at_least_five_percent_of_the_products():
+    small, full = word_shares("small"), word_shares("full")
+
+    # Each noun is in 1 of 18 products (5.6%); over 18,000 products a share under 4.5% would be six deviations off.
+    assert min(small.values()) > 0.045
+    assert {"grinder", "آسیاب", "kettle", "کتری"} <= small.keys()
+    assert min(full.values()) < 0.02  # the default vocabulary has rare words
+    assert len(small) < len(full) / 2
+
+
+@pytest.mark.usefixtures("media_root")
+def test_the_vocabulary_is_chosen_on_the_command_line():
+    generate(30, "--vocabulary=small")
+
+    small_words = set(word_shares("small", products=300))
+    names = Product.objects.filter(slug__startswith=SLUG_PREFIX).values_list("name_en", "name_fa")
+    assert set().union(*(words(" ".join(name)) for name in names)) <= small_words

@@ -1,11 +1,13 @@
 """PostgreSQL's ranked, typo-tolerant search and the search vector its triggers keep (CI runs these there)."""
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-from store.models import Product
+from store.models import Product, SearchWord
 from store.search_text import normalize
-from store.selectors import product_search
+from store.selectors import product_search, search_correction
 from tests.factories import CategoryFactory, ProductFactory
 
 pytestmark = [
@@ -16,6 +18,16 @@ pytestmark = [
 
 def names(products) -> list[str]:
     return [product.name for product in products]
+
+
+def listed(response) -> list[int]:
+    return [product.pk for product in response.context["page"].object_list]
+
+
+def corrected_search(query: str) -> list[str]:
+    """What the shop lists when nothing matches the words as typed: the search of the corrected words."""
+    corrected = search_correction(query=query)
+    return names(product_search(query=corrected)) if corrected else []
 
 
 @pytest.fixture
@@ -52,20 +64,22 @@ def test_results_come_in_order_of_relevance(query, expected):
 
 @pytest.mark.usefixtures("shelf")
 @pytest.mark.parametrize(
-    ("query", "expected"),
+    ("query", "corrected", "expected"),
     [
-        ("grnder", ["Hand Grinder"]),  # a letter left out
-        ("hand grindr", ["Hand Grinder"]),
-        ("ceramic driper", ["Pour-over Dripper"]),  # one word right (in the description), one mistyped
-        ("teapto", ["Cast Iron Teapot"]),  # two letters swapped
-        ("inder", ["Hand Grinder"]),  # the middle of a word
-        ("tea pot", ["Cast Iron Teapot"]),  # a short word inside a word of the name
-        ("teap cast", ["Cast Iron Teapot"]),  # the start of a word, not the last one
+        ("grnder", "grinder", ["Hand Grinder"]),  # a letter left out
+        ("hand grindr", "hand grind", ["Hand Grinder"]),  # "grind" (the description) is as close as "grinder"
+        ("ceramic driper", "ceramic dripper", ["Pour-over Dripper"]),  # one word right (in the description)
+        ("teapto", "teapot", ["Cast Iron Teapot"]),  # two letters swapped
+        ("inder", "grinder", ["Hand Grinder"]),  # the middle of a word
+        ("tea pot", "tea teapot", ["Cast Iron Teapot"]),  # a short word inside a word of the name
+        ("teap cast", "teapot cast", ["Cast Iron Teapot"]),  # the start of a word, not the last one
+        ("GRNDER", "grinder", ["Hand Grinder"]),  # any case
     ],
 )
-def test_typos_and_parts_of_words_still_find_the_product(query, expected):
+def test_typos_and_parts_of_words_are_corrected_to_the_catalogs_words(query, corrected, expected):
     assert names(product_search(query=query)) == []  # no product has every word as written
-    assert names(product_search(query=query, tolerate_typos=True)) == expected
+    assert search_correction(query=query) == corrected
+    assert corrected_search(query) == expected
 
 
 @pytest.mark.usefixtures("shelf")
@@ -79,8 +93,16 @@ def test_the_shop_forgives_a_typo_only_when_nothing_matches_as_typed(client):
 
 
 @pytest.mark.usefixtures("shelf")
-def test_nothing_close_finds_nothing():
-    assert names(product_search(query="submarine", tolerate_typos=True)) == []
+@pytest.mark.parametrize(
+    "query",
+    [
+        "submarine",  # close to no word of the catalog
+        "grnder submarine",  # one word close, one not: no product could have both
+        "grinder teapot",  # every word known, but no product has both: nothing to correct
+    ],
+)
+def test_nothing_is_corrected_when_a_correction_could_find_nothing(query):
+    assert search_correction(query=query) == ""
 
 
 @pytest.mark.usefixtures("shelf")
@@ -152,5 +174,133 @@ def test_a_typo_in_a_persian_word_still_finds_the_product():
     ProductFactory(name_en="Hand Grinder", name_fa="آسیاب دستی قهوه")
     ProductFactory(name_en="Cast Iron Teapot", name_fa="قوری چدنی")
 
-    assert names(product_search(query="آسیاپ", tolerate_typos=True)) == ["Hand Grinder"]  # ب typed as پ
-    assert names(product_search(query="چدن", tolerate_typos=True)) == ["Cast Iron Teapot"]  # part of a word
+    assert corrected_search("آسیاپ") == ["Hand Grinder"]  # ب typed as پ
+    assert corrected_search("چدن") == ["Cast Iron Teapot"]  # part of a word
+
+
+def vocabulary() -> dict[str, int]:
+    return dict(SearchWord.objects.values_list("word", "product_count"))
+
+
+def test_the_vocabulary_counts_the_products_on_sale_holding_each_word_as_the_catalog_changes():
+    tea = CategoryFactory(name_en="Tea", name_fa="چای", slug="tea")
+    teapot = ProductFactory(name_en="Cast Iron Teapot", name_fa="قوری چدنی", description="Keeps it hot.", category=tea)
+    ProductFactory(name_en="Glass Teapot", name_fa="قوری شیشه‌ای", description="", category=tea)
+
+    # The names, the category's names and the descriptions, in both languages, as normalised for the search.
+    assert vocabulary() == {
+        "cast": 1, "iron": 1, "glass": 1, "teapot": 2, "قوری": 2, "چدنی": 1, "شیشه": 1, "ای": 1,
+        "tea": 2, "چای": 2, "keeps": 1, "it": 1, "hot": 1,
+    }  # fmt: skip
+
+    teapot.name_en = "Cast Iron Kettle"
+    teapot.save()
+    assert vocabulary()["teapot"] == 1
+    assert vocabulary()["kettle"] == 1
+
+    tea.name_en = "Tea and Tisanes"  # the category's trigger rewrites its products' vectors
+    tea.save()
+    assert vocabulary()["tisanes"] == 2
+
+    Product.objects.filter(name_en="Glass Teapot").update(is_active=False)  # not on sale: its words go
+    assert "teapot" not in vocabulary()
+    assert "glass" not in vocabulary()
+    assert vocabulary()["tea"] == 1
+
+    Product.objects.filter(name_en="Glass Teapot").update(is_active=True)
+    teapot.delete()
+    assert "kettle" not in vocabulary()
+    assert vocabulary()["teapot"] == 1
+    assert vocabulary()["tea"] == 1
+
+
+def test_a_bulk_insert_counts_each_word_once_per_product():
+    coffee = CategoryFactory(name="Coffee", slug="coffee")
+    Product.objects.bulk_create(
+        Product(name=f"Hand Grinder {n}", slug=f"grinder-{n}", category=coffee, price=1, stock=1) for n in range(300)
+    )
+
+    assert vocabulary()["grinder"] == 300
+    assert vocabulary()["7"] == 1
+    Product.objects.filter(slug__startswith="grinder-").update(stock=5)  # a change the vector does not see
+    assert vocabulary()["grinder"] == 300
+
+
+@pytest.fixture
+def common_and_rare_words():
+    """A catalog whose every generated word is in at least 5% of its products, and one rare product."""
+    call_command("generate_catalog", "--products=400", "--vocabulary=small", verbosity=0)
+    ProductFactory(name_en="Brass Samovar", name_fa="سماور برنجی")
+
+
+TYPOS_OF_WORDS = {
+    "grnder": "grinder",  # common: about one product in eighteen
+    "آسیاپ": "آسیاب",  # the same in Persian, ب typed as پ
+    "samovr": "samovar",  # rare: one product
+    "سماوز": "سماور",
+    "copper kettel": "copper kettle",  # two common words, one mistyped
+}
+TYPOS = list(TYPOS_OF_WORDS)
+
+
+@pytest.mark.usefixtures("common_and_rare_words")
+@pytest.mark.parametrize(("typo", "word"), TYPOS_OF_WORDS.items())
+def test_a_corrected_search_lists_what_the_correctly_spelled_one_does(client, typo, word):
+    corrected = client.get("/", {"q": typo})
+    spelled = client.get("/", {"q": word})
+
+    assert corrected.context["corrected_query"] == word
+    assert spelled.context["corrected_query"] == ""
+    assert listed(corrected) == listed(spelled)
+    assert listed(spelled)
+    assert corrected.context["page"].paginator.count == spelled.context["page"].paginator.count
+
+
+@pytest.mark.usefixtures("common_and_rare_words")
+def test_statements_of_a_corrected_search_do_not_grow_with_the_catalog(client):
+    def statements(query: str) -> int:
+        client.get("/", {"q": query})  # the first view of a picture makes its sized variants, once
+        with CaptureQueriesContext(connection) as captured:
+            client.get("/", {"q": query})
+        return len(captured)
+
+    small = [statements(typo) for typo in TYPOS]
+    call_command("generate_catalog", "--products=3000", "--vocabulary=small", verbosity=0)
+    large = [statements(typo) for typo in TYPOS]
+
+    assert large == small
+    # The search as typed, the correction, the search of the corrected words, the page's products, the categories.
+    assert small == [5] * len(TYPOS)
+
+
+@pytest.mark.usefixtures("shelf")
+def test_the_page_says_what_it_shows_for_a_corrected_search_and_links_to_the_words_as_typed(client):
+    html = client.get("/", {"q": "grnder", "category": "coffee"}).content.decode()
+    as_typed = client.get("/", {"q": "grnder", "category": "coffee", "as_typed": "1"})
+
+    assert "Showing results for “<bdi><strong>grinder</strong></bdi>”." in html
+    assert (
+        '<a href="?q=grnder&amp;category=coffee&amp;sort=relevance&amp;as_typed=1" '
+        'class="font-medium text-emerald-800 underline">Search instead for “<bdi>grnder</bdi>”</a>'
+    ) in html
+    assert listed(as_typed) == []
+    assert "No products match." in as_typed.content.decode()
+    assert "Showing results for" not in as_typed.content.decode()
+    # Filtering and paging the words as typed keep them as typed.
+    assert '<input type="hidden" name="as_typed" value="1">' in as_typed.content.decode()
+
+
+@pytest.mark.usefixtures("shelf")
+def test_the_notice_is_in_persian_on_persian_pages(client):
+    html = client.get("/", {"q": "grnder"}, headers={"accept-language": "fa"}).content.decode()
+
+    assert "نمایش نتایج برای «<bdi><strong>grinder</strong></bdi>»." in html
+    assert "جستجوی «<bdi>grnder</bdi>» همان‌طور که نوشته شده" in html
+
+
+@pytest.mark.usefixtures("shelf")
+def test_no_notice_when_the_words_as_typed_find_something(client):
+    response = client.get("/", {"q": "grinder"})
+
+    assert response.context["corrected_query"] == ""
+    assert "Showing results for" not in response.content.decode()

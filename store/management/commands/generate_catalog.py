@@ -6,7 +6,9 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.db import connection, transaction
 
 from store.catalog_generator import (
+    DEFAULT_VOCABULARY,
     SLUG_PREFIX,
+    VOCABULARIES,
     generated_number,
     generated_products,
     picture_path,
@@ -28,8 +30,17 @@ class Command(BaseCommand):
         parser.add_argument("--products", type=int, required=True, help="generated products wanted in total")
         parser.add_argument("--seed", type=int, default=14, help="random seed (default 14)")
         parser.add_argument("--replace", action="store_true", help="delete the generated products first")
+        parser.add_argument(
+            "--vocabulary",
+            choices=VOCABULARIES,
+            default=DEFAULT_VOCABULARY,
+            help="the words of the names: 'full' (default), or 'small', every word in at least 5%% of the products "
+            "(switching a catalog's vocabulary needs --replace)",
+        )
 
-    def handle(self, *args, products: int, seed: int, replace: bool, verbosity: int, **options) -> None:
+    def handle(
+        self, *args, products: int, seed: int, replace: bool, vocabulary: str, verbosity: int, **options
+    ) -> None:
         started = time.monotonic()
         if replace:
             deleted, _ = Product.objects.filter(slug__startswith=SLUG_PREFIX).delete()
@@ -39,7 +50,7 @@ class Command(BaseCommand):
         have = generated_number(last[0]) if last else 0
         for first in range(have + 1, products + 1, BATCH_SIZE):
             batch_last = min(first + BATCH_SIZE - 1, products)
-            rows = generated_products(first=first, last=batch_last, seed=seed)
+            rows = generated_products(first=first, last=batch_last, seed=seed, vocabulary=vocabulary)
             with transaction.atomic():
                 Product.objects.bulk_create(
                     Product(**(row | {"category": categories[row["category"].slug]})) for row in rows
@@ -52,8 +63,8 @@ class Command(BaseCommand):
                 # Move the GIN indexes' pending entries into the indexes proper (the planner counts a long
                 # pending list against using them), then fresh planner statistics for the new size.
                 cursor.execute("SELECT gin_clean_pending_list('product_search_vector')")
-                cursor.execute("SELECT gin_clean_pending_list('product_names_trigram')")
                 cursor.execute("ANALYZE store_product")
+                cursor.execute("ANALYZE store_searchword")
         self.stdout.write(
             self.style.SUCCESS(
                 f"{added:,} generated products added ({max(have, products):,} in all) "
