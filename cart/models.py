@@ -14,6 +14,11 @@ def buyable_quantity(*, quantity: int, stock: int, is_active: bool) -> int:
     return min(quantity, stock) if is_active else 0
 
 
+# The one order of a cart's lines, the oldest first: the cart, the mini-cart and checkout list them so, and an order
+# keeps it (its lines are inserted in it: orders.services.order_place), so its page and emails do too.
+LINE_ORDER = ["created_at", "id"]
+
+
 class Cart(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="cart", verbose_name=_("shopper")
@@ -43,7 +48,7 @@ class CartItem(models.Model):
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
-        ordering = ["created_at", "id"]
+        ordering = LINE_ORDER
         verbose_name = _("cart line")
         verbose_name_plural = _("cart lines")
         constraints = [

@@ -38,13 +38,8 @@ class CartSummary:
 
 
 def cart_items(*, user: AbstractBaseUser) -> QuerySet[CartItem]:
-    """The lines of the user's cart with their products, oldest first: one query whatever the size."""
-    return (
-        CartItem.objects.filter(cart__user=user)
-        .select_related("product")
-        .only(*LINE_FIELDS)
-        .order_by("created_at", "id")
-    )
+    """The lines of the user's cart with their products, in the cart's order (LINE_ORDER), in one query."""
+    return CartItem.objects.filter(cart__user=user).select_related("product").only(*LINE_FIELDS)
 
 
 def cart_has_line(*, user: AbstractBaseUser, item_id: int) -> bool:

@@ -197,7 +197,7 @@ def cart_remove(*, user: AbstractBaseUser, item_id: int) -> RemovedLine:
 def cart_clear(*, user: AbstractBaseUser) -> list[RemovedLine]:
     """Empty the cart; returns what undo needs to put the lines back."""
     cart = _locked_cart(user)
-    items = list(CartItem.objects.filter(cart=cart).select_related("product").order_by("created_at", "id"))
+    items = list(CartItem.objects.filter(cart=cart).select_related("product"))
     CartItem.objects.filter(cart=cart).delete()
     return [RemovedLine(product=item.product, quantity=item.quantity, unit_price=item.unit_price) for item in items]
 

@@ -186,6 +186,8 @@ class Order(PostalAddress):
 
 
 class OrderLine(models.Model):
+    """Listed in the order of the cart it was placed from: order_place inserts the lines in it."""
+
     order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="lines")
     # Kept for stock returns and "Buy again"; the snapshot below is what the order shows.
     product = models.ForeignKey(Product, on_delete=models.SET_NULL, null=True, related_name="+")

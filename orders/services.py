@@ -117,7 +117,8 @@ def order_place(
         existing = Order.objects.filter(checkout_token=checkout_token, user=user).first()
         if existing is not None:
             return PlacedOrder(order=existing, created=False)
-        items = list(CartItem.objects.filter(cart=cart).order_by("product_id")) if cart else []
+        # In the cart's order (its Meta ordering), which the order's lines keep.
+        items = list(CartItem.objects.filter(cart=cart)) if cart else []
         if not items:
             raise EmptyCart(_("Your cart is empty: there is nothing to order."), code="empty")
         # Locked in primary-key order: checkouts sharing products queue instead of deadlocking.

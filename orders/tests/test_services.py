@@ -7,11 +7,12 @@ from django.core.management import call_command
 from django.utils import timezone, translation
 
 from cart.models import CartItem
+from cart.selectors import cart_items
 from orders import services
 from orders.models import Address, Order, OrderLine, OrderStatus, OrderStatusChange
 from orders.services import REFERENCE_ALPHABET, CheckoutChanged, EmptyCart, OrderError, ShippingDetails
 from store.models import Product
-from tests.factories import CartItemFactory, ShippingMethodFactory, UserFactory
+from tests.factories import CartItemFactory, ProductFactory, ShippingMethodFactory, UserFactory
 
 from .helpers import place, shipping_details, shown_total
 
@@ -51,6 +52,19 @@ class TestPlaceOrder:
         assert stock_of("Blue Mug") == 3
         assert not CartItem.objects.filter(cart__user=cart_of_two).exists()
         assert list(order.status_changes.values_list("from_status", "to_status")) == [("", "awaiting_payment")]
+
+    def test_the_lines_keep_the_carts_order(self):
+        """Added last, listed last: however the products are numbered (they are locked by number)."""
+        newer, older = ProductFactory(name="Newer product"), ProductFactory(name="Older product")
+        first = CartItemFactory(product=older)
+        CartItemFactory(cart=first.cart, product=newer)
+        user = first.cart.user
+
+        cart_order = [item.product.name for item in cart_items(user=user)]
+        order = place(user).order
+
+        assert cart_order == ["Older product", "Newer product"]
+        assert [line.product_name for line in order.lines.all()] == cart_order
 
     def test_catalog_changes_later_never_alter_the_order(self, cart_of_two):
         order = place(cart_of_two).order
