@@ -7,4 +7,4 @@ class CartConfig(AppConfig):
     verbose_name = _("Carts")
 
     def ready(self) -> None:
-        from . import pending  # noqa: F401  (connects the login handler)
+        from . import pending, product_changes  # noqa: F401  (connect the login and product change handlers)

@@ -23,6 +23,9 @@ class Cart(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="cart", verbose_name=_("shopper")
     )
+    # Moves with every change to what the cart shows (its lines; their products' price, stock, name): a page that
+    # shows an older version is behind, and its other tabs and devices fetch the cart again (cart.services).
+    version = models.PositiveBigIntegerField(default=0)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     # When the cart last became an order (its lines went into the order): the owner sees it as converted.

@@ -35,6 +35,8 @@ class CartSummary:
     total: Decimal
     # Lines that stop a checkout (product no longer sold, or more than its stock): the Check out button says so.
     blocked_lines: int = 0
+    # The cart's version these figures were read at (Cart.version; 0 before the first change): the page says it.
+    version: int = 0
 
 
 def cart_items(*, user: AbstractBaseUser) -> QuerySet[CartItem]:
@@ -48,28 +50,35 @@ def cart_has_line(*, user: AbstractBaseUser, item_id: int) -> bool:
 
 
 def cart_summary(*, user: AbstractBaseUser | AnonymousUser) -> CartSummary:
-    """Item count, total and lines that stop a checkout, for the badge and the totals, in one query.
+    """Item count, total, lines that stop a checkout and the cart's version, for the badge and the totals, in one query.
 
     Counted by the rule a line's subtotal follows (``buyable_quantity``): inactive products
     and units beyond stock cannot be bought. Plain values: the badge shows on every page, and
-    two model instances per line cost several times the query.
+    two model instances per line cost several times the query. The version comes from the same
+    snapshot as the figures, so a page never claims a version newer than what it shows.
     """
     if not user.is_authenticated:
         return CartSummary(item_count=0, total=Decimal("0.00"))
     # order_by(): a sum needs no order; the lines' Meta ordering cost 0.1–0.2 ms of every page (docs/PERFORMANCE.md).
-    lines = (
-        CartItem.objects.filter(cart__user=user)
+    # The cart's row with each of its lines (one row of NULLs for an empty cart; none before the first add).
+    rows = (
+        Cart.objects.filter(user=user)
         .order_by()
-        .values_list("quantity", "product__stock", "product__is_active", "product__price")
+        .values_list(
+            "version", "items__quantity", "items__product__stock", "items__product__is_active", "items__product__price"
+        )
     )
-    item_count, total, blocked_lines = 0, Decimal("0.00"), 0
-    for quantity, stock, is_active, price in lines:
+    item_count, total, blocked_lines, version = 0, Decimal("0.00"), 0, 0
+    for cart_version, quantity, stock, is_active, price in rows:
+        version = cart_version
+        if quantity is None:  # the empty cart's one row
+            continue
         buyable = buyable_quantity(quantity=quantity, stock=stock, is_active=is_active)
         item_count += buyable
         total += buyable * price
         # A line a checkout cannot take as it is: no longer sold, or more than the stock left.
         blocked_lines += not is_active or quantity > stock
-    return CartSummary(item_count=item_count, total=total, blocked_lines=blocked_lines)
+    return CartSummary(item_count=item_count, total=total, blocked_lines=blocked_lines, version=version)
 
 
 class CartState(models.TextChoices):

@@ -1,12 +1,13 @@
-"""Every write to a cart, each inside ``atomic()`` behind a row lock (``select_for_update``).
+"""Every write to a cart, each inside ``atomic()`` behind the cart's row lock (``select_for_update``).
 
-Adding a product, undoing a removal and emptying the cart lock the shopper's cart row first,
-so no second line for a product can appear while the first is being written; +, −, a new
-quantity and remove lock only the line they change. Every write to a line holds that line's
-lock, so concurrent clicks run one after the other and none is lost. A line change never
-waits for the cart row, so the two kinds of lock cannot deadlock.
+Every change locks the shopper's cart row first, then the lines it changes: one shopper's changes from
+several tabs and devices run one after the other and none is lost, and as every writer takes the two kinds
+of lock in the same order (an order placed too, orders.services), they cannot deadlock. Different shoppers
+share no lock. Every change that alters the cart moves its ``version`` (``cart_mark_changed``); a refused
+change or one that leaves the cart as it was does not.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -14,7 +15,9 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from store.models import Product
@@ -63,6 +66,28 @@ def _locked_cart(user: AbstractBaseUser) -> Cart:
     return cart
 
 
+def cart_mark_changed(*, cart: Cart) -> None:
+    """Move the version of a cart this transaction has locked: pages showing an older one fetch the cart again.
+
+    Every change here calls it; so does another app's service that changes a cart (an order placed empties it).
+    """
+    cart.version += 1
+    Cart.objects.filter(pk=cart.pk).update(version=cart.version, updated_at=timezone.now())
+
+
+def cart_versions_follow_products(*, product_ids: Iterable[int], lines_above: int | None = None) -> None:
+    """The carts holding these products show something else now (a price, a name, what is left): move their versions.
+
+    ``lines_above``: only carts whose line of them holds more than this (a change of stock shows only there).
+    Called after the products' change committed, holding no product lock: a checkout locks its cart before
+    its products, so waiting here for a cart while holding a product could deadlock.
+    """
+    lines = CartItem.objects.filter(product_id__in=list(product_ids))
+    if lines_above is not None:
+        lines = lines.filter(quantity__gt=lines_above)
+    Cart.objects.filter(pk__in=lines.values("cart_id")).update(version=F("version") + 1, updated_at=timezone.now())
+
+
 def _limit_for(product: Product) -> int:
     return min(product.stock, settings.CART_MAX_LINE_QUANTITY)
 
@@ -103,30 +128,38 @@ def _check_buyable(product: Product) -> None:
 
 
 def _write_quantity(*, item: CartItem, quantity: int, notice: str = "") -> CartChange:
+    """Write the line's new quantity (0 deletes it) under its cart's lock, moving the cart's version if it changed."""
     if quantity <= 0:
         item.delete()
+        cart_mark_changed(cart=item.cart)
         return CartChange(product=item.product, item=None, quantity=0, notice=notice)
     if quantity != item.quantity:
         item.quantity = quantity
         item.save(update_fields=["quantity", "updated_at"])
+        cart_mark_changed(cart=item.cart)
     return CartChange(product=item.product, item=item, quantity=quantity, notice=notice)
 
 
 def _locked_item(user: AbstractBaseUser, item_id: int) -> CartItem:
-    """The shopper's line with its product, locked until the transaction ends.
+    """The shopper's line with its product, locked with its cart until the transaction ends.
 
-    A concurrent change to the same line waits, then reads the line as this one left it.
-    Only the line is locked, not the product: other shoppers may be buying it.
+    The cart row first, as every change does: a concurrent change to the same cart waits, then reads
+    the line as this one left it. The product is not locked: other shoppers may be buying it.
     """
-    try:
-        return (
-            CartItem.objects.select_related("product")
-            .only(*LINE_FIELDS)  # what the answer shows, not the product's descriptions and search vector
-            .select_for_update(of=("self",))
-            .get(pk=item_id, cart__user=user)
-        )
-    except CartItem.DoesNotExist:
-        raise LineNotFound(item_id) from None
+    cart = Cart.objects.select_for_update().filter(user=user).first()
+    item = (
+        CartItem.objects.select_related("product")
+        .only(*LINE_FIELDS)  # what the answer shows, not the product's descriptions and search vector
+        .select_for_update(of=("self",))
+        .filter(pk=item_id, cart=cart)
+        .first()
+        if cart is not None
+        else None
+    )
+    if item is None:
+        raise LineNotFound(item_id)
+    item.cart = cart  # the locked row, with the version read under the lock
+    return item
 
 
 @transaction.atomic
@@ -141,10 +174,11 @@ def cart_add_product(*, user: AbstractBaseUser, product: Product, quantity: int)
     if item is None:
         new_quantity, notice = _capped(product, quantity)
         item = CartItem.objects.create(cart=cart, product=product, quantity=new_quantity, unit_price=product.price)
+        cart_mark_changed(cart=cart)
         return CartChange(product=product, item=item, quantity=new_quantity, notice=notice)
     if item.quantity >= _limit_for(product):
         raise CartError(_at_limit_message(product, item.quantity), code="limit")
-    item.product = product
+    item.cart, item.product = cart, product
     new_quantity, notice = _capped(product, item.quantity + quantity)
     return _write_quantity(item=item, quantity=new_quantity, notice=notice)
 
@@ -190,6 +224,7 @@ def cart_decrease(*, user: AbstractBaseUser, item_id: int) -> CartChange:
 def cart_remove(*, user: AbstractBaseUser, item_id: int) -> RemovedLine:
     item = _locked_item(user, item_id)
     item.delete()
+    cart_mark_changed(cart=item.cart)
     return RemovedLine(product=item.product, quantity=item.quantity, unit_price=item.unit_price)
 
 
@@ -198,7 +233,9 @@ def cart_clear(*, user: AbstractBaseUser) -> list[RemovedLine]:
     """Empty the cart; returns what undo needs to put the lines back."""
     cart = _locked_cart(user)
     items = list(CartItem.objects.filter(cart=cart).select_related("product"))
-    CartItem.objects.filter(cart=cart).delete()
+    if items:
+        CartItem.objects.filter(cart=cart).delete()
+        cart_mark_changed(cart=cart)
     return [RemovedLine(product=item.product, quantity=item.quantity, unit_price=item.unit_price) for item in items]
 
 
@@ -235,9 +272,10 @@ def cart_undo_remove(*, user: AbstractBaseUser, removed: list[RemovedLine]) -> R
             item = CartItem.objects.create(
                 cart=cart, product=product, quantity=new_quantity, unit_price=line.unit_price
             )
+            cart_mark_changed(cart=cart)
             restored.changes.append(CartChange(product=product, item=item, quantity=new_quantity, notice=notice))
         else:
-            item.product = product
+            item.cart, item.product = cart, product
             restored.changes.append(
                 _write_quantity(item=item, quantity=max(item.quantity, new_quantity), notice=notice)
             )

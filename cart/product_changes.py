@@ -1,0 +1,43 @@
+"""A product's change reaches the carts holding it: their version moves when what they show of it changed.
+
+The owner's forms save products one at a time (``post_save``). A change to a field a cart line shows
+(``LINE_FIELDS``: the name, picture, price, whether it is sold) changes every cart holding the product;
+a change of stock shows only on lines holding more than the smaller of the two figures ("Only 3 left").
+The carts' versions move after the product's change commits (cart.services.cart_versions_follow_products).
+"""
+
+from django.db import transaction
+from django.db.models.signals import post_save, pre_save
+from django.dispatch import receiver
+
+from store.models import Product
+
+from .selectors import LINE_FIELDS
+from .services import cart_versions_follow_products
+
+PRODUCT_FIELDS_SHOWN = [name.removeprefix("product__") for name in LINE_FIELDS if name.startswith("product__")]
+STOCK = "stock"
+SHOWN_BEFORE = "_cart_shown_before"
+
+
+@receiver(pre_save, sender=Product, dispatch_uid="cart_product_shown_before")
+def remember_what_carts_show(sender, instance: Product, raw: bool, **kwargs) -> None:
+    if raw or instance.pk is None:
+        return
+    shown = Product.objects.filter(pk=instance.pk).values(*PRODUCT_FIELDS_SHOWN).first()
+    if shown is not None:
+        setattr(instance, SHOWN_BEFORE, shown)
+
+
+@receiver(post_save, sender=Product, dispatch_uid="cart_product_shown_after")
+def move_the_versions_of_carts_holding_it(sender, instance: Product, raw: bool, **kwargs) -> None:
+    before = instance.__dict__.pop(SHOWN_BEFORE, None)
+    if raw or before is None:
+        return
+    changed = {
+        name for name, value in before.items() if Product._meta.get_field(name).value_from_object(instance) != value
+    }
+    if not changed:
+        return
+    lines_above = min(before[STOCK], instance.stock) if changed == {STOCK} else None
+    transaction.on_commit(lambda: cart_versions_follow_products(product_ids=[instance.pk], lines_above=lines_above))

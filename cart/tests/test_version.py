@@ -1,0 +1,188 @@
+"""The cart's version moves with every change to what the cart shows, and with nothing else."""
+
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from cart import services
+from cart.models import Cart
+from cart.selectors import cart_summary
+from cart.services import CartError
+from orders.tests.helpers import place
+from store.models import Product
+from tests.factories import CartItemFactory, ProductFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def version_of(user) -> int:
+    return Cart.objects.get(user=user).version
+
+
+@pytest.fixture
+def item(user):
+    """A line of 3 of a product with 10 in stock, in a cart that has seen no change yet."""
+    return CartItemFactory(cart__user=user, quantity=3, product__stock=10, product__price=Decimal("4.00"))
+
+
+CHANGES = {
+    "add a new product": lambda user, item: services.cart_add_product(user=user, product=ProductFactory(), quantity=1),
+    "add more of a product": lambda user, item: services.cart_add_product(user=user, product=item.product, quantity=2),
+    "+": lambda user, item: services.cart_increase(user=user, item_id=item.pk),
+    "−": lambda user, item: services.cart_decrease(user=user, item_id=item.pk),
+    "set": lambda user, item: services.cart_set_quantity(user=user, item_id=item.pk, quantity=7),
+    "set to 0": lambda user, item: services.cart_set_quantity(user=user, item_id=item.pk, quantity=0),
+    "remove": lambda user, item: services.cart_remove(user=user, item_id=item.pk),
+    "clear": lambda user, item: services.cart_clear(user=user),
+    "order placed": lambda user, item: place(user),
+}
+
+
+@pytest.mark.parametrize("change", CHANGES)
+def test_every_change_moves_the_version(user, item, change):
+    before = version_of(user)
+
+    CHANGES[change](user, item)
+
+    assert version_of(user) > before
+
+
+def test_undo_moves_the_version(user, item):
+    removed = services.cart_remove(user=user, item_id=item.pk)
+    before = version_of(user)
+
+    services.cart_undo_remove(user=user, removed=[removed])
+
+    assert version_of(user) > before
+
+
+def test_the_first_add_creates_the_cart_at_a_version_past_the_empty_one(user):
+    services.cart_add_product(user=user, product=ProductFactory(), quantity=1)
+
+    assert version_of(user) == 1
+
+
+def test_a_refused_add_leaves_the_version(user, item):
+    before = version_of(user)
+
+    with pytest.raises(CartError):
+        services.cart_add_product(user=user, product=ProductFactory(is_active=False), quantity=1)
+
+    assert version_of(user) == before
+
+
+def test_a_refused_increase_leaves_the_version(user, item):
+    services.cart_set_quantity(user=user, item_id=item.pk, quantity=10)
+    before = version_of(user)
+
+    with pytest.raises(CartError):
+        services.cart_increase(user=user, item_id=item.pk)  # all 10 in stock are in the cart
+
+    assert version_of(user) == before
+
+
+def test_setting_the_quantity_the_line_has_leaves_the_version(user, item):
+    before = version_of(user)
+
+    services.cart_set_quantity(user=user, item_id=item.pk, quantity=3)
+
+    assert version_of(user) == before
+
+
+def test_emptying_an_empty_cart_leaves_the_version(user):
+    Cart.objects.create(user=user)
+
+    services.cart_clear(user=user)
+
+    assert version_of(user) == 0
+
+
+def test_reading_the_cart_leaves_the_version(shopper, user, item):
+    before = version_of(user)
+
+    shopper.get(reverse("cart:detail"))
+    shopper.get(reverse("cart:mini"), headers={"HX-Request": "true"})
+    shopper.get(reverse("store:product_list"))
+    cart_summary(user=user)
+
+    assert version_of(user) == before
+
+
+def test_another_shoppers_change_leaves_this_cart_alone(user, item):
+    before = version_of(user)
+
+    services.cart_add_product(user=UserFactory(), product=item.product, quantity=1)
+
+    assert version_of(user) == before
+
+
+def test_the_summary_says_the_version_its_figures_were_read_at(user, item):
+    services.cart_increase(user=user, item_id=item.pk)
+
+    summary = cart_summary(user=user)
+
+    assert (summary.item_count, summary.version) == (4, version_of(user))
+
+
+# What the owner changes of a product reaches the carts holding it once the change commits.
+
+
+def save_product(product: Product, django_capture_on_commit_callbacks, **fields) -> None:
+    product = Product.objects.get(pk=product.pk)  # as the admin's form loads it
+    for name, value in fields.items():
+        setattr(product, name, value)
+    with django_capture_on_commit_callbacks(execute=True):
+        product.save()
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"price": Decimal("4.50")},
+        {"name": "Renamed"},
+        {"is_active": False},
+        {"stock": 2},  # below the line's 3: the line now says "Only 2 left"
+        {"stock": 0},
+    ],
+    ids=["price", "name", "no longer sold", "stock below the line", "sold out"],
+)
+def test_a_product_change_the_cart_shows_moves_the_version(user, item, django_capture_on_commit_callbacks, fields):
+    before = version_of(user)
+
+    save_product(item.product, django_capture_on_commit_callbacks, **fields)
+
+    assert version_of(user) == before + 1
+
+
+def test_stock_coming_back_above_a_reduced_line_moves_the_version(user, item, django_capture_on_commit_callbacks):
+    save_product(item.product, django_capture_on_commit_callbacks, stock=1)
+    before = version_of(user)
+
+    save_product(item.product, django_capture_on_commit_callbacks, stock=20)
+
+    assert version_of(user) == before + 1
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [{"stock": 9}, {"stock": 40}, {"description": "Now with a lid."}, {}],
+    ids=["stock still above the line", "more stock", "description", "saved unchanged"],
+)
+def test_a_product_change_the_cart_does_not_show_leaves_the_version(
+    user, item, django_capture_on_commit_callbacks, fields
+):
+    before = version_of(user)
+
+    save_product(item.product, django_capture_on_commit_callbacks, **fields)
+
+    assert version_of(user) == before
+
+
+def test_a_product_change_leaves_carts_without_it(user, item, django_capture_on_commit_callbacks):
+    other = CartItemFactory(quantity=1)
+    before = version_of(other.cart.user)
+
+    save_product(item.product, django_capture_on_commit_callbacks, price=Decimal("9.00"))
+
+    assert version_of(other.cart.user) == before
