@@ -75,6 +75,13 @@ def cart_mark_changed(*, cart: Cart) -> None:
     Cart.objects.filter(pk=cart.pk).update(version=cart.version, updated_at=timezone.now())
 
 
+def cart_mark_ordered(*, cart: Cart) -> None:
+    """An order took the lines of this locked cart: it is converted (the owner's carts admin) and its version moves."""
+    cart.version += 1
+    now = timezone.now()
+    Cart.objects.filter(pk=cart.pk).update(version=cart.version, converted_at=now, updated_at=now)
+
+
 def cart_versions_follow_products(*, product_ids: Iterable[int], lines_above: int | None = None) -> None:
     """The carts holding these products show something else now (a price, a name, what is left): move their versions.
 

@@ -186,8 +186,7 @@ def order_place(
         OrderStatusChange.objects.create(order=order, to_status=OrderStatus.AWAITING_PAYMENT, changed_by=user)
         _remember_address(user=user, details=details)
         CartItem.objects.filter(cart=cart).delete()
-        Cart.objects.filter(pk=cart.pk).update(converted_at=timezone.now())
-        cart_services.cart_mark_changed(cart=cart)
+        cart_services.cart_mark_ordered(cart=cart)
         transaction.on_commit(lambda: emails.send_order_confirmation(order_id=order.pk))
     return PlacedOrder(order=order, created=True)
 
