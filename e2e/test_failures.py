@@ -40,10 +40,22 @@ def test_a_failed_add_to_cart_says_so_changes_nothing_and_can_be_retried(
     expect(page.get_by_role("status")).to_contain_text(CART_FAILURE)
     expect(page.get_by_role("link", name="Cart, 0 items", exact=True)).to_be_visible()
     assert not CartItem.objects.filter(cart__user=shopper).exists()
+    page.get_by_role("status").get_by_role("button", name="Dismiss message").click()
+    expect(page.get_by_text(CART_FAILURE)).to_have_count(0)
 
     page.unroute(ADD_URL)
     add_bird_feeder(page)
     expect(page.get_by_role("link", name="Cart, 1 item", exact=True)).to_be_visible()
+
+
+def test_a_line_gone_meanwhile_says_so_once_in_the_servers_words(page: Page, live_server, filled_cart):  # noqa: F811
+    page.goto(f"{live_server.url}/cart/")
+    CartItem.objects.filter(product__name="Hand Grinder").delete()  # in another tab
+
+    page.get_by_role("button", name="Increase quantity of Hand Grinder").click()
+
+    expect(page.get_by_role("status")).to_contain_text("That is no longer there. Reload the page to see the latest.")
+    expect(page.get_by_text(CART_FAILURE)).to_have_count(0)
 
 
 def test_a_failed_catalog_filter_says_something_went_wrong(page: Page, live_server):

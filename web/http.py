@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.vary import vary_on_headers
-from django_htmx.http import HttpResponseClientRedirect, reswap
+from django_htmx.http import HttpResponseClientRedirect, reswap, trigger_client_event
 from django_htmx.middleware import HtmxDetails
 
 
@@ -38,7 +38,13 @@ def wants_fragment(request: HtmxHttpRequest) -> bool:
 def htmx_refusal(request: HttpRequest, message: str, *, status: int) -> HttpResponse:
     """Answer an htmx request the shop refuses: the message goes to the toast region, the page stays as it was."""
     messages.error(request, message)
-    return reswap(render(request, "partials/messages.html", {"oob": True}, status=status), "none")
+    return toast_answer(render(request, "partials/messages.html", {"oob": True}, status=status))
+
+
+def toast_answer(response: HttpResponse) -> HttpResponse:
+    """An htmx answer that only brings toasts (partials/messages.html, out of band) and swaps nothing else; the
+    header tells shop.js that an error answer has said what went wrong, so it adds no failure toast of its own."""
+    return trigger_client_event(reswap(response, "none"), "toast")
 
 
 def see_other(url: str) -> HttpResponseRedirect:

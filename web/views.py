@@ -11,9 +11,8 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import defaults
-from django_htmx.http import reswap
 
-from .http import htmx_refusal, patch_vary_on_htmx, wants_fragment
+from .http import htmx_refusal, patch_vary_on_htmx, toast_answer, wants_fragment
 
 # How long a client (or a proxy) should wait before asking again while the database is down.
 RETRY_AFTER_SECONDS = 30
@@ -50,7 +49,7 @@ def database_unavailable(request: HttpRequest) -> HttpResponse:
     if request.headers.get("HX-Request") == "true":
         message = Message(constants.ERROR, UNAVAILABLE_MESSAGE)
         content = render_to_string("partials/messages.html", {"oob": True, "messages": [message]})
-        response = reswap(HttpResponse(content, status=503), "none")
+        response = toast_answer(HttpResponse(content, status=503))
     else:
         response = HttpResponse(render_to_string("503.html", {"shop_name": settings.SHOP_NAME}), status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)

@@ -1,3 +1,4 @@
+import json
 import re
 from decimal import Decimal
 from urllib.parse import quote
@@ -368,6 +369,7 @@ class TestSecurity:
         response = shopper.post(reverse("cart:remove"), {"line": 999999}, **HTMX)
 
         assert response["HX-Reswap"] == "none"
+        assert json.loads(response["HX-Trigger"]) == {"toast": {}}  # shop.js adds no failure toast of its own
         assert "That is no longer there." in response.content.decode()
         assert "<html" not in response.content.decode()
 

@@ -1,4 +1,4 @@
-// The little JavaScript the shop has. Without it every page still works: toasts simply stay,
+// What htmx does not do for the shop. Without JavaScript every page still works: toasts simply stay,
 // and forms post and come back.
 (function () {
   const TOAST_MS = 6000;
@@ -31,46 +31,40 @@
   document.addEventListener("htmx:load", (event) => arm(event.detail.elt));
   document.addEventListener("htmx:oobAfterSwap", () => arm(document));
 
-  // Keyboard users stay where they were. A cart line's controls are disabled while it is being
-  // changed, which drops focus to the page; once the answer is in, focus goes back to the same
-  // control in the new line, or, when the line is gone, to the toast's Undo or the next line.
-  let changing = null;
+  // htmx puts focus back on the control that had it when the answer replaces it (same id). A removed line
+  // leaves no such control: focus goes to the Undo of its toast, else to the next line, else to the content.
+  let leaving = null;
 
   document.addEventListener("htmx:beforeRequest", (event) => {
     const line = event.detail.elt.closest("[data-cart-line]");
-    if (!line) return;
-    // The button that submitted the form, else the field or control that has focus.
-    const submitter = event.detail.requestConfig.triggeringEvent?.submitter;
-    const focused = submitter || document.activeElement;
-    changing = {
-      controlId: line.contains(focused) ? focused.id : "",
-      nextLineId: line.nextElementSibling ? line.nextElementSibling.id : "",
-      // Where the Undo of a removal shows: inside the mini-cart, or in the page's toasts.
-      messages: line.closest("dialog") ? "#mini-cart-messages" : "#messages",
-      form: event.detail.elt,
-    };
+    leaving = line && line.contains(document.activeElement)
+      ? {
+          nextLineId: line.nextElementSibling ? line.nextElementSibling.id : "",
+          // Where the Undo of a removal shows: inside the mini-cart, or in the page's toasts.
+          messages: line.closest("dialog") ? "#mini-cart-messages" : "#messages",
+        }
+      : null;
   });
 
-  // Fired once htmx has swapped the answer in and enabled the controls again, in the same task.
+  // Fired once htmx has swapped the answer in (and restored focus), in the same task.
   document.addEventListener("htmx:afterRequest", (event) => {
-    if (!changing) return;
-    const { controlId, nextLineId, messages, form } = changing;
-    changing = null;
     const status = event.detail.xhr.status;
     if (status >= 400 || status === 0) {
-      // Refused, or never answered (network error, timeout: status 0): the field goes back to
+      // Refused, or never answered (network error, timeout: status 0): a typed quantity goes back to
       // what the cart really holds.
-      const quantity = form.querySelector("input[name=quantity]");
+      const quantity = event.detail.elt.querySelector("input[name=quantity]");
       if (quantity) quantity.value = quantity.defaultValue;
     }
-    if (!controlId) return;
+    if (!leaving) return;
+    const { nextLineId, messages } = leaving;
+    leaving = null;
+    if (document.activeElement && document.activeElement !== document.body) return;
     const nextLine = nextLineId && document.getElementById(nextLineId);
     const target =
-      document.getElementById(controlId) ||
       document.querySelector(`${messages} [data-toast-action] button[type=submit]`) ||
       (nextLine && nextLine.querySelector("button, input")) ||
       document.getElementById("main");
-    if (target && document.activeElement !== target) target.focus();
+    target.focus();
   });
 
   // The mini-cart: the header's cart link opens it as a modal dialog (focus stays inside, Escape
@@ -112,44 +106,29 @@
     });
   });
 
-  // A failed htmx request (an error answer without the server's own toast, a network error, a
-  // timeout) swaps nothing, so the page still shows how things were; say so, or the shopper
-  // would think the click did nothing. hx-disabled-elt re-enables the controls by itself.
-  // The words come from the page, in its language: data attributes of the toast region (partials/messages.html).
-  const failureText = (name) => document.getElementById("messages").dataset[name];
-
-  // The same look as an error toast from partials/messages.html.
-  function showFailure(text) {
-    const toast = document.createElement("div");
-    toast.dataset.toast = "";
-    toast.className =
-      "pointer-events-auto flex w-full max-w-md items-center gap-3 rounded-lg px-4 py-3 text-sm shadow-lg ring-1 bg-red-50 text-red-900 ring-red-200";
-    const message = document.createElement("p");
-    message.className = "flex-1";
-    message.textContent = text;
-    const dismiss = document.createElement("button");
-    dismiss.type = "button";
-    dismiss.dataset.dismiss = "";
-    dismiss.className = "rounded px-1 opacity-70 hover:opacity-100";
-    dismiss.setAttribute("aria-label", failureText("dismissLabel"));
-    dismiss.textContent = "×";
-    toast.append(message, dismiss);
+  // A failed htmx request (an error answer without a toast of the server's own, a network error, a
+  // timeout) swaps nothing, so the page still shows how things were; say so, or the shopper would think
+  // the click did nothing. The toast is the page's own (base.html), in its language; what failed may name
+  // its own words (data-failure-message on the element or one around it).
+  function showFailure(elt) {
+    const toast = document.getElementById("failure-toast").content.firstElementChild.cloneNode(true);
+    const message = elt.closest("[data-failure-message]");
+    if (message) toast.querySelector("[data-toast-text]").textContent = message.dataset.failureMessage;
     document.getElementById("messages").append(toast);
     arm(document);
   }
 
-  function failed(event) {
-    const path = event.detail.pathInfo.requestPath;
-    const inCart = new URL(path, location.href).pathname.startsWith("/cart/");
-    showFailure(failureText(inCart ? "cartFailure" : "otherFailure"));
+  // The server names the toast it sent along with an error answer (HX-Trigger: {"toast": …}, web.http).
+  function answeredWithToast(xhr) {
+    const triggers = xhr.getResponseHeader("HX-Trigger");
+    return Boolean(triggers) && "toast" in JSON.parse(triggers);
   }
 
   document.addEventListener("htmx:responseError", (event) => {
-    // 404 and 503 answers carry the server's own toast, already swapped in.
-    if (!event.detail.xhr.responseText.includes("data-toast")) failed(event);
+    if (!answeredWithToast(event.detail.xhr)) showFailure(event.detail.elt);
   });
-  document.addEventListener("htmx:sendError", failed);
+  document.addEventListener("htmx:sendError", (event) => showFailure(event.detail.elt));
   // Back or Forward to a page htmx could not get again (an error answer, no network): load it as a page.
   document.addEventListener("htmx:historyCacheMissLoadError", () => location.reload());
-  document.addEventListener("htmx:timeout", failed);
+  document.addEventListener("htmx:timeout", (event) => showFailure(event.detail.elt));
 })();

@@ -1,5 +1,6 @@
 """PostgreSQL (or any database) unreachable: a styled 503 with Retry-After, and health endpoints that say so."""
 
+import json
 import logging
 
 import pytest
@@ -62,6 +63,7 @@ def test_an_htmx_request_gets_a_toast_and_no_swap(database_down):
     assert response.status_code == 503
     assert response["Retry-After"] == "30"
     assert response["HX-Reswap"] == "none"
+    assert json.loads(response["HX-Trigger"]) == {"toast": {}}  # shop.js adds no failure toast of its own
     content = response.content.decode()
     assert 'hx-swap-oob="true"' in content
     assert "The shop is briefly unavailable. Nothing was lost" in content

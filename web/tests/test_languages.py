@@ -214,10 +214,13 @@ def test_cart_notices_and_toasts_in_persian_isolate_the_product_name(shopper, us
 
 
 def test_the_browsers_failure_toasts_come_from_the_page_in_its_language(client):
+    ProductFactory()
     page = in_persian(client).get("/").content.decode()
 
-    assert 'data-cart-failure="نتوانستیم سبد خرید شما را به‌روز کنیم — دوباره تلاش کنید."' in page
-    assert 'data-dismiss-label="بستن پیام"' in page
+    failure_toast = re.search(r'<template id="failure-toast">(.*?)</template>', page, re.DOTALL).group(1)
+    assert "مشکلی پیش آمد — دوباره تلاش کنید." in failure_toast
+    assert 'aria-label="بستن پیام"' in failure_toast
+    assert 'data-failure-message="نتوانستیم سبد خرید شما را به‌روز کنیم — دوباره تلاش کنید."' in page  # Add to cart
 
 
 def test_order_dates_are_jalali_in_persian_and_gregorian_in_english(shopper, order):
