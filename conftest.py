@@ -21,10 +21,10 @@ def _in_english():
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """allauth counts login attempts in the cache, pictures remember their variants: each test starts from none."""
-    from store.templatetags.pictures import picture_markup  # here: once pytest-django has set Django up
+    from store.templatetags.pictures import drawn_pictures  # here: once pytest-django has set Django up
 
     cache.clear()
-    picture_markup.cache_clear()
+    drawn_pictures.clear()
 
 
 @pytest.fixture(scope="session")

@@ -40,16 +40,8 @@ class MissingPicture(Exception):
     """sorl-thumbnail logged the picture's file as missing and made no variant."""
 
 
-@lru_cache(maxsize=4096)
 def picture_markup(name: str, size: str, alt: str, loading: str, css_class: str) -> str:
-    """The <img> for the picture stored as `name` at `size`, its variants made if need be.
-
-    Remembered for the life of the process: sorl-thumbnail finds each variant again in its key-value store (the
-    cache, Redis in production) on every call, and a cart page writes the same pictures on every visit; together
-    a third of a 200-line cart page's time (docs/PERFORMANCE.md). A picture replaced in the admin gets a new
-    name, so a new entry. The cost: variants deleted behind the shop's back (`manage.py thumbnail clear`) stay
-    linked until a restart. A missing file raises, so it is looked for again next time.
-    """
+    """The <img> for the picture stored as `name` at `size`, its variants made if need be."""
     picture_size = PICTURE_SIZES[size]
     made = [get_thumbnail(name, f"{width}x{width}", crop="center") for width in picture_size.widths]
     # sorl-thumbnail logs a missing picture file and hands back a variant with no size.
@@ -79,6 +71,29 @@ def picture_markup(name: str, size: str, alt: str, loading: str, css_class: str)
     )
 
 
+class PictureMarkupMemo:
+    """The <img> of each picture already drawn, kept for the life of the process (the most recent `maxsize`).
+
+    Why: sorl-thumbnail finds each variant again in its key-value store (the cache, Redis in production) on every
+    call, and a cart page writes the same pictures on every visit; together a third of a 200-line cart page's time
+    (docs/PERFORMANCE.md). A picture replaced in the admin gets a new name, so a new entry. A missing file raises
+    MissingPicture, which is not kept: the file is looked for again next time. The cost: variants deleted behind
+    the shop's back (`manage.py thumbnail clear`) stay linked until `clear()` or a restart.
+    """
+
+    def __init__(self, *, maxsize: int) -> None:
+        self._markup = lru_cache(maxsize=maxsize)(picture_markup)
+
+    def markup(self, name: str, size: str, alt: str, loading: str, css_class: str) -> str:
+        return self._markup(name, size, alt, loading, css_class)
+
+    def clear(self) -> None:
+        self._markup.cache_clear()
+
+
+drawn_pictures = PictureMarkupMemo(maxsize=4096)
+
+
 @register.simple_tag
 def product_picture(
     image: ImageFieldFile, size: str, *, alt: str = "", loading: str = "lazy", css_class: str = ""
@@ -88,8 +103,10 @@ def product_picture(
     Built with format_html rather than an included template, whose own context and render a cart page repeats on
     every line (docs/PERFORMANCE.md).
     """
+    if not image.name:
+        return ""
     try:
         # str(): a lazily translated alt is remembered by its text in the active language.
-        return picture_markup(image.name, size, str(alt), loading, css_class)
+        return drawn_pictures.markup(image.name, size, str(alt), loading, css_class)
     except MissingPicture:
         return ""

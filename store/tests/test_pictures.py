@@ -10,7 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from PIL import Image
 
-from store.templatetags.pictures import product_picture
+from store.templatetags import pictures
+from store.templatetags.pictures import drawn_pictures, product_picture
 from tests.factories import CartItemFactory, ProductFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -76,6 +77,7 @@ def test_variants_are_made_once_and_reused(client, settings, product_with_pictur
     client.get(HOME)
     thumbnails = settings.MEDIA_ROOT / settings.THUMBNAIL_PREFIX
     made = {path: path.stat().st_mtime_ns for path in thumbnails.rglob("*.webp")}
+    drawn_pictures.clear()  # as after a restart: sorl-thumbnail finds the variants it made
 
     (img,) = image_tags(client.get(HOME).content.decode())
 
@@ -141,6 +143,7 @@ def test_a_whole_catalog_of_variants_is_looked_up_without_a_query_once_made():
     ]
     for product in products:
         product_picture(product.image, "card")  # makes 330 variants: more than the in-memory cache's default 300
+    drawn_pictures.clear()  # as in another process: each variant is looked up in sorl-thumbnail's cache
 
     with CaptureQueriesContext(connection) as captured:
         for product in products:
@@ -164,3 +167,39 @@ def test_cart_and_mini_cart_lines_show_one_small_variant_at_twice_their_size(cli
         assert response.headers["Content-Type"] == "image/webp"
         with Image.open(io.BytesIO(b"".join(response.streaming_content))) as variant:
             assert variant.size == (2 * width, 2 * width)
+
+
+@pytest.fixture
+def variant_lookups(monkeypatch) -> list[str]:
+    """The pictures sorl-thumbnail is asked for (each call finds or makes one variant)."""
+    asked: list[str] = []
+    get_thumbnail = pictures.get_thumbnail
+
+    def counted(name, geometry, **options):
+        asked.append(name)
+        return get_thumbnail(name, geometry, **options)
+
+    monkeypatch.setattr(pictures, "get_thumbnail", counted)
+    return asked
+
+
+def test_a_picture_drawn_again_asks_sorl_thumbnail_nothing_until_the_memo_is_cleared(
+    product_with_picture, variant_lookups
+):
+    first = product_picture(product_with_picture.image, "card")
+    assert len(variant_lookups) == 3  # one per width in srcset
+
+    assert product_picture(product_with_picture.image, "card") == first
+    assert len(variant_lookups) == 3
+
+    drawn_pictures.clear()
+    assert product_picture(product_with_picture.image, "card") == first
+    assert len(variant_lookups) == 6
+
+
+def test_a_missing_picture_is_not_remembered(variant_lookups):
+    product = ProductFactory(image="products/gone.png")
+
+    assert product_picture(product.image, "card") == product_picture(product.image, "card") == ""
+
+    assert len(variant_lookups) == 6  # looked for twice: the second time it may have turned up

@@ -213,6 +213,22 @@ def test_cart_notices_and_toasts_in_persian_isolate_the_product_name(shopper, us
     assert "\u2068Blue Mug\u2069 از سبد خرید حذف شد." in response.content.decode()
 
 
+@pytest.mark.parametrize("language", ["en", "fa"])
+def test_a_cart_lines_ids_and_posted_values_keep_latin_digits_ungrouped(shopper, user, language):
+    CartItemFactory(id=1234567, cart__user=user)
+    shopper.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+
+    page = shopper.get(reverse("cart:detail")).content.decode()
+    mini_cart = shopper.get(reverse("cart:mini"), headers={"HX-Request": "true"}).content.decode()
+
+    assert 'id="line-1234567"' in page
+    assert 'id="mini-line-1234567"' in mini_cart
+    for html in (page, mini_cart):
+        assert 'name="line" value="1234567"' in html
+        assert "1,234,567" not in html
+        assert "۱۲۳۴۵۶۷" not in html
+
+
 def test_the_browsers_failure_toasts_come_from_the_page_in_its_language(client):
     ProductFactory()
     page = in_persian(client).get("/").content.decode()
