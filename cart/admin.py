@@ -1,7 +1,7 @@
 """Shoppers' carts for the owner to see, never to change: who, how many lines, how much, since when, in which state.
 
-Fast at 100,000 carts: no full count (an estimate past 10,000 on PostgreSQL), no facet counts, and every figure
-is computed for the page's carts only (cart.selectors.cart_owner_list).
+Fast at 100,000 carts: no full count (an estimate past 10,000 on PostgreSQL), no facet counts, and lines, value
+and last change are columns of the cart row (kept by cart.services), so filters and sorts read one table.
 """
 
 from decimal import Decimal
@@ -17,10 +17,10 @@ from django.utils.translation import gettext_lazy as _
 from store.money import format_money
 from store.pagination import EstimatedCountPaginator
 from web.admin_display import shown_as
-from web.localization import format_shop_date, localize_digits
+from web.localization import localize_digits
 
 from .models import Cart, CartItem
-from .selectors import CartState, cart_owner_list
+from .selectors import CartState, cart_owner_list, cart_state_condition
 
 
 class CartStateFilter(admin.SimpleListFilter):
@@ -31,7 +31,9 @@ class CartStateFilter(admin.SimpleListFilter):
         return CartState.choices
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[Cart]) -> QuerySet[Cart]:
-        return queryset.filter(state=self.value()) if self.value() in CartState.values else queryset
+        if self.value() not in CartState.values:
+            return queryset
+        return queryset.filter(cart_state_condition(state=self.value(), now=timezone.now()))
 
 
 def value_bands() -> list[tuple[Decimal | None, Decimal | None]]:
@@ -69,6 +71,11 @@ class CartValueFilter(admin.SimpleListFilter):
         return queryset.filter(condition)
 
 
+class CartPaginator(EstimatedCountPaginator):
+    # Counting the first 10,000 matches of a filter took 90 ms at 100,000 carts; past 1,000 the estimate serves.
+    EXACT_UP_TO = 1_000
+
+
 class CartLineInline(admin.TabularInline):
     model = CartItem
     fields = ["product", "quantity", "unit_price_shown", "price_today", "updated_at_shown"]
@@ -102,8 +109,8 @@ class CartAdmin(admin.ModelAdmin):
     readonly_fields = fields
     inlines = [CartLineInline]
     list_per_page = 50
-    ordering = ["-pk"]  # the newest carts first, read along the primary key
-    paginator = EstimatedCountPaginator
+    ordering = ["-lines_changed_at", "-pk"]  # the latest changed first, along an index
+    paginator = CartPaginator
     show_full_result_count = False
     show_facets = admin.ShowFacets.NEVER
     created_shown = shown_as(Cart, "created_at", "datetime")
@@ -116,17 +123,13 @@ class CartAdmin(admin.ModelAdmin):
     def shopper(self, cart: Cart) -> str:
         return cart.user.email or cart.user.get_username()
 
-    @admin.display(description=_("lines"), ordering="line_count")
+    @admin.display(description=_("lines"))
     def lines(self, cart: Cart) -> str:
         return localize_digits(cart.line_count)
 
-    @admin.display(description=_("value"), ordering="value")
-    def value_shown(self, cart: Cart) -> str:
-        return format_money(cart.value)
+    value_shown = shown_as(Cart, "value", "money")
 
-    @admin.display(description=_("last change"), ordering="last_change")
-    def last_change_shown(self, cart: Cart) -> str:
-        return format_shop_date(cart.last_change)
+    last_change_shown = shown_as(Cart, "lines_changed_at", "datetime")
 
     @admin.display(description=_("state"), ordering="state")
     def state_shown(self, cart: Cart) -> str:

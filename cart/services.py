@@ -24,7 +24,7 @@ from store.models import Product
 from web.localization import isolate, localize_digits
 
 from .models import Cart, CartItem
-from .selectors import LINE_FIELDS
+from .selectors import LINE_FIELDS, cart_line_figures
 
 
 class CartError(ValidationError):
@@ -72,14 +72,20 @@ def cart_mark_changed(*, cart: Cart) -> None:
     Every change here calls it; so does another app's service that changes a cart (an order placed empties it).
     """
     cart.version += 1
-    Cart.objects.filter(pk=cart.pk).update(version=cart.version, updated_at=timezone.now())
+    now = timezone.now()
+    # The owner's figures of the cart (carts admin, dashboard) in the same statement.
+    Cart.objects.filter(pk=cart.pk).update(
+        version=cart.version, updated_at=now, lines_changed_at=now, **cart_line_figures()
+    )
 
 
 def cart_mark_ordered(*, cart: Cart) -> None:
     """An order took the lines of this locked cart: it is converted (the owner's carts admin) and its version moves."""
     cart.version += 1
     now = timezone.now()
-    Cart.objects.filter(pk=cart.pk).update(version=cart.version, converted_at=now, updated_at=now)
+    Cart.objects.filter(pk=cart.pk).update(
+        version=cart.version, converted_at=now, updated_at=now, lines_changed_at=now, line_count=0, value=0
+    )
 
 
 def cart_versions_follow_products(*, product_ids: Iterable[int], lines_above: int | None = None) -> None:
@@ -92,7 +98,10 @@ def cart_versions_follow_products(*, product_ids: Iterable[int], lines_above: in
     lines = CartItem.objects.filter(product_id__in=list(product_ids))
     if lines_above is not None:
         lines = lines.filter(quantity__gt=lines_above)
-    Cart.objects.filter(pk__in=lines.values("cart_id")).update(version=F("version") + 1, updated_at=timezone.now())
+    # A price or a product no longer sold changes the carts' value too (the owner's figure; cart_line_figures).
+    Cart.objects.filter(pk__in=lines.values("cart_id")).update(
+        version=F("version") + 1, updated_at=timezone.now(), value=cart_line_figures()["value"]
+    )
 
 
 def _limit_for(product: Product) -> int:

@@ -13,7 +13,9 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains
 
 from cart.models import Cart, CartItem
+from cart.services import cart_add_product
 from orders.tests.helpers import place
+from store.models import Product
 from tests.factories import CartFactory, CartItemFactory, ProductFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -26,22 +28,25 @@ def hours_ago(hours: float) -> datetime.datetime:
 
 
 def cart_with_lines(email: str, *lines: tuple[Decimal, int], changed_hours_ago: float) -> Cart:
-    cart = CartFactory(user=UserFactory(username=email.split("@")[0], email=email))
+    user = UserFactory(username=email.split("@")[0], email=email)
     for price, quantity in lines:
-        CartItemFactory(cart=cart, product=ProductFactory(price=price), quantity=quantity)
-    CartItem.objects.filter(cart=cart).update(updated_at=hours_ago(changed_hours_ago))
-    return cart
+        cart_add_product(user=user, product=ProductFactory(price=price), quantity=quantity)
+    Cart.objects.filter(user=user).update(lines_changed_at=hours_ago(changed_hours_ago))
+    return Cart.objects.get(user=user)
 
 
 @pytest.fixture
-def carts(settings):
+def carts(settings, django_capture_on_commit_callbacks):
     settings.SHOP_CART_ABANDONED_HOURS = 10
     active = cart_with_lines("ann@example.com", (Decimal("12.50"), 2), (Decimal("5.00"), 1), changed_hours_ago=1)
-    abandoned = cart_with_lines("bob@example.com", (Decimal("80.00"), 3), changed_hours_ago=11)
-    # A product no longer sold counts for nothing.
-    CartItemFactory(cart=abandoned, product=ProductFactory(price=Decimal("99.00"), is_active=False))
-    CartItem.objects.filter(cart=abandoned).update(updated_at=hours_ago(11))
-    converted = CartFactory(user=UserFactory(username="cy", email="cy@example.com"), converted_at=hours_ago(2))
+    abandoned = cart_with_lines("bob@example.com", (Decimal("80.00"), 3), (Decimal("99.00"), 1), changed_hours_ago=11)
+    # A product no longer sold counts for nothing: the owner's change recounts the carts holding it.
+    withdrawn = Product.objects.get(price=Decimal("99.00"))
+    withdrawn.is_active = False
+    with django_capture_on_commit_callbacks(execute=True):
+        withdrawn.save()
+    converted = cart_with_lines("cy@example.com", (Decimal("7.00"), 1), changed_hours_ago=3)
+    place(converted.user)
     empty = CartFactory(user=UserFactory(username="di", email="di@example.com"))
     return {"active": active, "abandoned": abandoned, "converted": converted, "empty": empty}
 
@@ -64,8 +69,8 @@ def test_every_cart_with_its_lines_value_and_state(admin_client, carts):
 
 
 def test_the_list_speaks_the_owners_language(admin_client, carts):
-    CartItem.objects.filter(cart=carts["active"]).update(
-        updated_at=datetime.datetime(2024, 3, 20, 9, 5, tzinfo=datetime.UTC)
+    Cart.objects.filter(pk=carts["active"].pk).update(
+        lines_changed_at=datetime.datetime(2024, 3, 20, 9, 5, tzinfo=datetime.UTC)
     )
 
     response = admin_client.get(CHANGELIST, HTTP_ACCEPT_LANGUAGE="fa")
@@ -96,9 +101,9 @@ def test_the_abandoned_threshold_is_configurable(admin_client, carts, settings):
 
 
 def test_a_cart_changed_after_its_last_order_is_active_again(admin_client, carts):
-    Cart.objects.filter(pk=carts["active"].pk).update(converted_at=hours_ago(5))
+    cart_add_product(user=carts["converted"].user, product=ProductFactory(), quantity=1)
 
-    assert listed(admin_client.get(CHANGELIST))["ann@example.com"][2] == "active"
+    assert listed(admin_client.get(CHANGELIST))["cy@example.com"] == (1, Decimal("10.00"), "active")
 
 
 @pytest.mark.parametrize(
