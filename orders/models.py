@@ -235,6 +235,45 @@ class OrderStatusChange(models.Model):
         return f"{self.order}: {self.from_status or '—'} → {self.to_status}"
 
 
+class OrderEmailKind(models.TextChoices):
+    CONFIRMATION = "confirmation", _("Order confirmation")
+    SHIPPED = "shipped", _("Shipped notice")
+
+
+class OrderEmailState(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    SENT = "sent", pgettext_lazy("email state", "Sent")
+    FAILED = "failed", _("Failed")
+
+
+class OrderEmail(models.Model):
+    """An email to the shopper, recorded in the same transaction as what it tells (the outbox); a worker sends it.
+
+    There is no "sending" state: the worker holds this row's lock while it talks to the mail server and writes
+    the outcome in that transaction, so a worker that dies mid-send leaves the row queued for the next one.
+    """
+
+    order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="emails")
+    kind = models.CharField(_("email"), max_length=20, choices=OrderEmailKind.choices)
+    state = models.CharField(_("state"), max_length=10, choices=OrderEmailState.choices, default=OrderEmailState.QUEUED)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.CharField(_("last error"), max_length=300, blank=True)
+    # A queued email is not tried again before this (the backoff after a failed attempt).
+    next_attempt_at = models.DateTimeField(_("next attempt"))
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("queued at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("order email")
+        verbose_name_plural = _("order emails")
+        constraints = [models.UniqueConstraint(fields=["order", "kind"], name="order_email_once_per_kind")]
+        indexes = [models.Index(fields=["next_attempt_at"], condition=Q(state="queued"), name="order_email_queued_due")]
+
+    def __str__(self) -> str:
+        return f"{self.order}: {self.get_kind_display()}"
+
+
 class Payment(BasePayment):
     """One attempt to pay an order (django-payments); a failed attempt is followed by a new one."""
 

@@ -29,7 +29,16 @@ from store.money import format_money
 from web.localization import isolate
 
 from . import emails
-from .models import Address, Order, OrderLine, OrderStatus, OrderStatusChange, Payment, ShippingMethod
+from .models import (
+    Address,
+    Order,
+    OrderEmailKind,
+    OrderLine,
+    OrderStatus,
+    OrderStatusChange,
+    Payment,
+    ShippingMethod,
+)
 from .selectors import checkout_problems, checkout_quote, vat_included
 
 logger = logging.getLogger(__name__)
@@ -187,7 +196,7 @@ def order_place(
         _remember_address(user=user, details=details)
         CartItem.objects.filter(cart=cart).delete()
         cart_services.cart_mark_ordered(cart=cart)
-        transaction.on_commit(lambda: emails.send_order_confirmation(order_id=order.pk))
+        emails.order_email_queue(order=order, kind=OrderEmailKind.CONFIRMATION)
     return PlacedOrder(order=order, created=True)
 
 
@@ -231,11 +240,12 @@ def order_mark_paid(*, order: Order, changed_by: AbstractBaseUser | None, note: 
 
 
 def order_mark_shipped(*, order: Order, changed_by: AbstractBaseUser | None) -> bool:
-    shipped = _order_transition(
-        order=order, allowed_from=[OrderStatus.PAID], to_status=OrderStatus.SHIPPED, changed_by=changed_by
-    )
-    if shipped:
-        transaction.on_commit(lambda: emails.send_order_shipped(order_id=order.pk))
+    with transaction.atomic():
+        shipped = _order_transition(
+            order=order, allowed_from=[OrderStatus.PAID], to_status=OrderStatus.SHIPPED, changed_by=changed_by
+        )
+        if shipped:
+            emails.order_email_queue(order=order, kind=OrderEmailKind.SHIPPED)
     return shipped
 
 

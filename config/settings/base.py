@@ -212,6 +212,9 @@ EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+# Seconds an SMTP connection may wait for the mail server: a server that accepts and never answers fails the
+# attempt (the worker retries it later) instead of holding a worker for good.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 
 SHOP_NAME = env.str("SHOP_NAME", default="Corner Store")
 STORE_PAGE_SIZE = 12
@@ -230,7 +233,7 @@ SHOP_VAT_RATE = Decimal(env.str("SHOP_VAT_RATE", default="0.20"))
 SHOP_CURRENCY = env.str("SHOP_CURRENCY", default="USD")
 # Shipping methods (prices, free-shipping threshold) are edited in the admin; abroad prices apply outside this country.
 SHOP_HOME_COUNTRY = env.str("SHOP_HOME_COUNTRY", default="US")
-# Unpaid orders older than this give their stock back when `manage.py release_unpaid_orders` runs.
+# Unpaid orders older than this give their stock back: the scheduler checks every SCHEDULE_INTERVAL_SECONDS.
 ORDER_PAYMENT_TIMEOUT_MINUTES = env.int("ORDER_PAYMENT_TIMEOUT_MINUTES", default=60)
 # django-payments: the dummy provider unless STRIPE_SECRET_KEY is set (see README, "Checkout and orders").
 PAYMENT_MODEL = "orders.Payment"
@@ -240,6 +243,27 @@ CHECKOUT_PAYMENT_VARIANT = checkout_payment_variant(os.environ)
 # Where off-site providers send the shopper back to and deliver their notifications.
 PAYMENT_HOST = env.str("PAYMENT_HOST", default="localhost:8000")
 PAYMENT_USES_SSL = env.bool("PAYMENT_USES_SSL", default=True)
+# An order's email is recorded with the order (orders.OrderEmail) and sent by the task queue; a failed attempt is
+# tried again after ORDER_EMAIL_RETRY_SECONDS, doubling each time, until ORDER_EMAIL_MAX_ATTEMPTS, then shown as
+# failed in the admin, where the owner can resend it.
+ORDER_EMAIL_MAX_ATTEMPTS = env.int("ORDER_EMAIL_MAX_ATTEMPTS", default=8)
+ORDER_EMAIL_RETRY_SECONDS = env.int("ORDER_EMAIL_RETRY_SECONDS", default=30)
+# --------------------------------------------------------------------------------------------
+
+# --- The task queue (Celery, config/celery.py; README "Running on more than one server") ------
+# Redis or RabbitMQ (amqp://). Without a broker every task runs in the process that queues it, right after the
+# transaction commits: `make run` and most tests need no worker. Production refuses to run that way (web.checks).
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TIMEZONE = TIME_ZONE
+# How often the scheduler (celery beat) runs the shop's periodic jobs.
+SCHEDULE_INTERVAL_SECONDS = env.int("SCHEDULE_INTERVAL_SECONDS", default=60)
+CELERY_BEAT_SCHEDULE = {
+    # Emails whose send was never queued or whose worker died mid-send; each goes out at most once.
+    "send-due-order-emails": {"task": "orders.tasks.send_due_order_emails", "schedule": SCHEDULE_INTERVAL_SECONDS},
+    "release-unpaid-orders": {"task": "orders.tasks.release_unpaid_orders", "schedule": SCHEDULE_INTERVAL_SECONDS},
+}
 # --------------------------------------------------------------------------------------------
 
 LOGGING = {

@@ -30,6 +30,9 @@ SETTINGS_ENV = [
     "LOG_LEVEL",
     "TRUSTED_PROXY_COUNT",
     "TRUSTED_CLIENT_IP_HEADER",
+    "CELERY_BROKER_URL",
+    "EMAIL_TIMEOUT",
+    "SCHEDULE_INTERVAL_SECONDS",
 ]
 
 
@@ -62,6 +65,16 @@ def test_a_fresh_clone_needs_no_variables(load_settings):
     assert settings["EMAIL_BACKEND"] == "django.core.mail.backends.console.EmailBackend"
     assert settings["STORAGES"]["staticfiles"]["BACKEND"] == "django.contrib.staticfiles.storage.StaticFilesStorage"
     assert settings["SERVE_MEDIA"] is True
+
+
+def test_without_a_broker_tasks_run_in_process_and_with_one_they_go_to_the_queue(load_settings):
+    fresh = load_settings()
+    assert (fresh["CELERY_BROKER_URL"], fresh["CELERY_TASK_ALWAYS_EAGER"]) == ("", True)
+    assert fresh["EMAIL_TIMEOUT"] == 10
+
+    queued = load_settings(CELERY_BROKER_URL="redis://127.0.0.1:6379/2", SCHEDULE_INTERVAL_SECONDS="5")
+    assert (queued["CELERY_BROKER_URL"], queued["CELERY_TASK_ALWAYS_EAGER"]) == ("redis://127.0.0.1:6379/2", False)
+    assert {entry["schedule"] for entry in queued["CELERY_BEAT_SCHEDULE"].values()} == {5}
 
 
 def test_database_url_switches_to_postgresql(load_settings):
