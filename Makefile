@@ -17,6 +17,7 @@ test: setup
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 
 setup: $(VENV)/.installed $(THEME)/node_modules/.installed $(CSS)
 

@@ -6,7 +6,10 @@ a change of stock shows only on lines holding more than the smaller of the two f
 The carts' versions move after the product's change commits (cart.services.cart_versions_follow_products).
 """
 
+from typing import cast
+
 from django.db import transaction
+from django.db.models import Field
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 
@@ -35,7 +38,9 @@ def move_the_versions_of_carts_holding_it(sender, instance: Product, raw: bool, 
     if raw or before is None:
         return
     changed = {
-        name for name, value in before.items() if Product._meta.get_field(name).value_from_object(instance) != value
+        name
+        for name, value in before.items()
+        if cast(Field, Product._meta.get_field(name)).value_from_object(instance) != value
     }
     if not changed:
         return

@@ -3,7 +3,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.db import models
 from django.db.models import Case, Count, DecimalField, F, OuterRef, Q, QuerySet, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce
@@ -12,7 +12,7 @@ from modeltranslation.utils import get_translation_fields
 
 from .models import Cart, CartItem, buyable_quantity
 
-MONEY = DecimalField(max_digits=12, decimal_places=2)
+MONEY: DecimalField = DecimalField(max_digits=12, decimal_places=2)
 
 # What a line shows; the rest (description, timestamps) stays in the database. The product's name in every
 # language (name_en, name_fa: store/translation.py), since it is read in the shopper's and falls back to English.
@@ -39,17 +39,17 @@ class CartSummary:
     version: int = 0
 
 
-def cart_items(*, user: AbstractBaseUser) -> QuerySet[CartItem]:
+def cart_items(*, user: User) -> QuerySet[CartItem]:
     """The lines of the user's cart with their products, in the cart's order (LINE_ORDER), in one query."""
     return CartItem.objects.filter(cart__user=user).select_related("product").only(*LINE_FIELDS)
 
 
-def cart_has_line(*, user: AbstractBaseUser, item_id: int) -> bool:
+def cart_has_line(*, user: User, item_id: int) -> bool:
     """Whether the line is in this user's cart: another shopper's line is not."""
     return CartItem.objects.filter(cart__user=user, pk=item_id).exists()
 
 
-def cart_summary(*, user: AbstractBaseUser | AnonymousUser) -> CartSummary:
+def cart_summary(*, user: User | AnonymousUser) -> CartSummary:
     """Item count, total, lines that stop a checkout and the cart's version, for the badge and the totals, in one query.
 
     Counted by the rule a line's subtotal follows (``buyable_quantity``): inactive products

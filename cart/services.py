@@ -10,9 +10,10 @@ change or one that leaves the cart as it was does not.
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
@@ -25,6 +26,9 @@ from web.localization import isolate, localize_digits
 
 from .models import Cart, CartItem
 from .selectors import LINE_FIELDS, cart_line_figures
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class CartError(ValidationError):
@@ -60,7 +64,7 @@ class RemovedLine:
     unit_price: Decimal
 
 
-def _locked_cart(user: AbstractBaseUser) -> Cart:
+def _locked_cart(user: User) -> Cart:
     """The user's cart, created on first use, locked until the transaction ends."""
     cart, _ = Cart.objects.select_for_update().get_or_create(user=user)
     return cart
@@ -156,7 +160,7 @@ def _write_quantity(*, item: CartItem, quantity: int, notice: str = "") -> CartC
     return CartChange(product=item.product, item=item, quantity=quantity, notice=notice)
 
 
-def _locked_item(user: AbstractBaseUser, item_id: int) -> CartItem:
+def _locked_item(user: User, item_id: int) -> CartItem:
     """The shopper's line with its product, locked with its cart until the transaction ends.
 
     The cart row first, as every change does: a concurrent change to the same cart waits, then reads
@@ -172,14 +176,14 @@ def _locked_item(user: AbstractBaseUser, item_id: int) -> CartItem:
         if cart is not None
         else None
     )
-    if item is None:
+    if item is None or cart is None:
         raise LineNotFound(item_id)
     item.cart = cart  # the locked row, with the version read under the lock
     return item
 
 
 @transaction.atomic
-def cart_add_product(*, user: AbstractBaseUser, product: Product, quantity: int) -> CartChange:
+def cart_add_product(*, user: User, product: Product, quantity: int) -> CartChange:
     """Add ``quantity`` units, on top of what the cart already holds."""
     if quantity < 1:
         raise CartError(_("Choose a quantity of at least 1."), code="quantity")
@@ -200,7 +204,7 @@ def cart_add_product(*, user: AbstractBaseUser, product: Product, quantity: int)
 
 
 @transaction.atomic
-def cart_set_quantity(*, user: AbstractBaseUser, item_id: int, quantity: int) -> CartChange:
+def cart_set_quantity(*, user: User, item_id: int, quantity: int) -> CartChange:
     """Set a line to ``quantity``; 0 removes it."""
     if quantity < 0:
         raise CartError(_("Quantity cannot be negative."), code="quantity")
@@ -213,7 +217,7 @@ def cart_set_quantity(*, user: AbstractBaseUser, item_id: int, quantity: int) ->
 
 
 @transaction.atomic
-def cart_increase(*, user: AbstractBaseUser, item_id: int) -> CartChange:
+def cart_increase(*, user: User, item_id: int) -> CartChange:
     item = _locked_item(user, item_id)
     _check_buyable(item.product)
     if item.quantity >= _limit_for(item.product):
@@ -226,7 +230,7 @@ def cart_increase(*, user: AbstractBaseUser, item_id: int) -> CartChange:
 
 
 @transaction.atomic
-def cart_decrease(*, user: AbstractBaseUser, item_id: int) -> CartChange:
+def cart_decrease(*, user: User, item_id: int) -> CartChange:
     """One fewer; at 1 the line is removed."""
     item = _locked_item(user, item_id)
     if item.quantity > item.product.stock > 0:
@@ -237,7 +241,7 @@ def cart_decrease(*, user: AbstractBaseUser, item_id: int) -> CartChange:
 
 
 @transaction.atomic
-def cart_remove(*, user: AbstractBaseUser, item_id: int) -> RemovedLine:
+def cart_remove(*, user: User, item_id: int) -> RemovedLine:
     item = _locked_item(user, item_id)
     item.delete()
     cart_mark_changed(cart=item.cart)
@@ -245,7 +249,7 @@ def cart_remove(*, user: AbstractBaseUser, item_id: int) -> RemovedLine:
 
 
 @transaction.atomic
-def cart_clear(*, user: AbstractBaseUser) -> list[RemovedLine]:
+def cart_clear(*, user: User) -> list[RemovedLine]:
     """Empty the cart; returns what undo needs to put the lines back."""
     cart = _locked_cart(user)
     items = list(CartItem.objects.filter(cart=cart).select_related("product"))
@@ -258,11 +262,11 @@ def cart_clear(*, user: AbstractBaseUser) -> list[RemovedLine]:
 @dataclass(frozen=True)
 class Restored:
     changes: list[CartChange]  # one for each line put back
-    refusals: list[str] = field(default_factory=list)  # why the others could not be
+    refusals: list["StrOrPromise"] = field(default_factory=list)  # why the others could not be
 
 
 @transaction.atomic
-def cart_undo_remove(*, user: AbstractBaseUser, removed: list[RemovedLine]) -> Restored:
+def cart_undo_remove(*, user: User, removed: list[RemovedLine]) -> Restored:
     """Put removed lines back, at their old prices, as far as stock allows.
 
     A product added again meanwhile keeps the larger quantity. Lines that can no longer be

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from store.models import Product
 from web.decorators import shopper_required
-from web.http import HtmxHttpRequest, login_redirect, refuse, see_other, shopper_page, vary_on_htmx
+from web.http import HtmxHttpRequest, ShopperRequest, login_redirect, refuse, see_other, shopper_page, vary_on_htmx
 from web.localization import isolate, localize_digits
 from web.messages import success_with_action
 
@@ -40,7 +40,7 @@ def tell_shopper(request: HtmxHttpRequest, change: CartChange, success: str = ""
         messages.success(request, success)
 
 
-def mini_cart_changed(request: HtmxHttpRequest) -> HttpResponse:
+def mini_cart_changed(request: ShopperRequest) -> HttpResponse:
     """The mini-cart's new content and the badge, and the lines of the cart page if it is behind."""
     context = {
         "items": cart_items(user=request.user),
@@ -49,7 +49,7 @@ def mini_cart_changed(request: HtmxHttpRequest) -> HttpResponse:
     return render(request, "cart/detail.html#mini_change", context)
 
 
-def line_changed(request: HtmxHttpRequest, change: CartChange) -> HttpResponse:
+def line_changed(request: ShopperRequest, change: CartChange) -> HttpResponse:
     """The changed line (nothing when it was removed) and the totals; without JavaScript, back to the page."""
     if request.htmx.target == MINI_CART:
         return mini_cart_changed(request)
@@ -68,13 +68,13 @@ def posted_line(request: HtmxHttpRequest) -> int:
 
 @require_GET
 @shopper_required
-def cart_detail(request: HtmxHttpRequest) -> HttpResponse:
+def cart_detail(request: ShopperRequest) -> HttpResponse:
     return render(request, "cart/detail.html", {"items": cart_items(user=request.user)})
 
 
 @require_GET
 @shopper_required
-def mini_cart(request: HtmxHttpRequest) -> HttpResponse:
+def mini_cart(request: ShopperRequest) -> HttpResponse:
     if not request.htmx:
         return redirect("cart:detail")  # the fragment alone is no page
     return render(request, "cart/detail.html#mini", {"items": cart_items(user=request.user)})
@@ -86,7 +86,7 @@ def add(request: HtmxHttpRequest, product_id: int) -> HttpResponse:
     product = get_object_or_404(Product, pk=product_id)
     form = AddForm(request.POST)
     if not form.is_valid():
-        return refuse(request, form.errors["quantity"][0], fallback=product.get_absolute_url())
+        return refuse(request, str(form.errors["quantity"][0]), fallback=product.get_absolute_url())
     quantity = form.cleaned_data["quantity"]
     if not request.user.is_authenticated:
         # Kept in the session, applied when the shopper logs in (see cart.pending).
@@ -104,7 +104,7 @@ def add(request: HtmxHttpRequest, product_id: int) -> HttpResponse:
 
 @require_POST
 @shopper_required
-def increase(request: HtmxHttpRequest) -> HttpResponse:
+def increase(request: ShopperRequest) -> HttpResponse:
     try:
         change = services.cart_increase(user=request.user, item_id=posted_line(request))
     except CartError as error:
@@ -115,7 +115,7 @@ def increase(request: HtmxHttpRequest) -> HttpResponse:
 
 @require_POST
 @shopper_required
-def decrease(request: HtmxHttpRequest) -> HttpResponse:
+def decrease(request: ShopperRequest) -> HttpResponse:
     change = services.cart_decrease(user=request.user, item_id=posted_line(request))
     tell_shopper(request, change, removed_message(change.product) if change.removed else "")
     return line_changed(request, change)
@@ -123,13 +123,13 @@ def decrease(request: HtmxHttpRequest) -> HttpResponse:
 
 @require_POST
 @shopper_required
-def set_quantity(request: HtmxHttpRequest) -> HttpResponse:
+def set_quantity(request: ShopperRequest) -> HttpResponse:
     item_id = posted_line(request)
     form = SetQuantityForm(request.POST)
     if not form.is_valid():
         if not cart_has_line(user=request.user, item_id=item_id):
             raise Http404("No such line in your cart")
-        return refuse(request, form.errors["quantity"][0], fallback="cart:detail")
+        return refuse(request, str(form.errors["quantity"][0]), fallback="cart:detail")
     try:
         change = services.cart_set_quantity(user=request.user, item_id=item_id, quantity=form.cleaned_data["quantity"])
     except CartError as error:
@@ -165,7 +165,7 @@ def removed_from_session(request: HtmxHttpRequest) -> list[RemovedLine]:
 
 @require_POST
 @shopper_required
-def remove(request: HtmxHttpRequest) -> HttpResponse:
+def remove(request: ShopperRequest) -> HttpResponse:
     removed = services.cart_remove(user=request.user, item_id=posted_line(request))
     remember_for_undo(request, [removed], removed_message(removed.product))
     return line_changed(request, CartChange(product=removed.product, item=None, quantity=0))
@@ -173,7 +173,7 @@ def remove(request: HtmxHttpRequest) -> HttpResponse:
 
 @require_POST
 @shopper_required
-def undo_remove(request: HtmxHttpRequest) -> HttpResponse:
+def undo_remove(request: ShopperRequest) -> HttpResponse:
     removed = removed_from_session(request)
     if not removed:
         return refuse(request, _("There is nothing to undo."), fallback="cart:detail")
@@ -204,7 +204,7 @@ def undo_remove(request: HtmxHttpRequest) -> HttpResponse:
 
 @require_POST
 @shopper_required
-def clear(request: HtmxHttpRequest) -> HttpResponse:
+def clear(request: ShopperRequest) -> HttpResponse:
     removed = services.cart_clear(user=request.user)
     if removed:
         remember_for_undo(request, removed, _("Your cart is empty now."))

@@ -9,7 +9,7 @@ from web.views import alive
 
 # Django's admin login counts no failed attempts: staff log in through the shop's login instead,
 # with its rate limits and lockout (allauth's decorator; logged-in non-staff get 403).
-admin.site.login = secure_admin_login(admin.site.login)
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 
 urlpatterns = [
     # For a load balancer (README, "Operating the shop"): readiness answers 500 when the database

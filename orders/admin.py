@@ -1,6 +1,7 @@
 """The shop owner's side: orders with their lines, payments and history; actions that change a status once."""
 
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from django.contrib import admin, messages
 from django.db.models import QuerySet
@@ -27,6 +28,9 @@ from .models import (
     ShippingMethod,
 )
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 
 @admin.register(ShippingMethod)
 class ShippingMethodAdmin(TranslationAdmin):
@@ -50,8 +54,15 @@ class ReadOnlyInline(admin.TabularInline):
 
 class OrderLineInline(ReadOnlyInline):
     model = OrderLine
-    fields = ["product_name", "product_reference", "unit_price_shown", "quantity", "line_total_shown", "vat_shown"]
-    readonly_fields = fields
+    readonly_fields = (
+        "product_name",
+        "product_reference",
+        "unit_price_shown",
+        "quantity",
+        "line_total_shown",
+        "vat_shown",
+    )
+    fields = readonly_fields
     unit_price_shown = shown_as(OrderLine, "unit_price", "money")
     line_total_shown = shown_as(OrderLine, "line_total", "money")
     vat_shown = shown_as(OrderLine, "vat_amount", "money")
@@ -59,16 +70,16 @@ class OrderLineInline(ReadOnlyInline):
 
 class PaymentInline(ReadOnlyInline):
     model = Payment
-    fields = ["created_shown", "variant", "status", "total_shown", "transaction_id", "message"]
-    readonly_fields = fields
+    readonly_fields = ("created_shown", "variant", "status", "total_shown", "transaction_id", "message")
+    fields = readonly_fields
     created_shown = shown_as(Payment, "created", "datetime")
     total_shown = shown_as(Payment, "total", "money")
 
 
 class OrderEmailInline(ReadOnlyInline):
     model = OrderEmail
-    fields = ["kind", "state", "attempts", "last_error", "next_attempt_shown", "sent_shown", "resend"]
-    readonly_fields = fields
+    readonly_fields = ("kind", "state", "attempts", "last_error", "next_attempt_shown", "sent_shown", "resend")
+    fields = readonly_fields
     next_attempt_shown = shown_as(OrderEmail, "next_attempt_at", "datetime")
     sent_shown = shown_as(OrderEmail, "sent_at", "datetime")
 
@@ -87,18 +98,19 @@ class OrderEmailInline(ReadOnlyInline):
 
 class OrderStatusChangeInline(ReadOnlyInline):
     model = OrderStatusChange
-    fields = ["changed_at_shown", "from_status", "to_status", "changed_by", "note"]
-    readonly_fields = fields
+    readonly_fields = ("changed_at_shown", "from_status", "to_status", "changed_by", "note")
+    fields = readonly_fields
     changed_at_shown = shown_as(OrderStatusChange, "changed_at", "datetime")
 
 
 def status_action(
-    transition: Callable[..., bool], *, description: str, done: str
+    transition: Callable[..., bool], *, description: "StrOrPromise", done: "StrOrPromise"
 ) -> Callable[[admin.ModelAdmin, HttpRequest, QuerySet[Order]], None]:
     """An admin action applying one status change to each selected order; those it does not apply to are named."""
 
     def action(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet[Order]) -> None:
-        changed, skipped = [], []
+        changed: list[str] = []
+        skipped: list[str] = []
         for order in queryset.order_by("pk"):
             (changed if transition(order=order, changed_by=request.user) else skipped).append(order.reference)
         if changed:
@@ -153,7 +165,7 @@ class OrderAdmin(admin.ModelAdmin):
     vat_shown = shown_as(Order, "vat_amount", "money")
 
     def get_readonly_fields(self, request: HttpRequest, obj=None) -> list[str]:
-        return [name for _name, options in self.fieldsets for name in options["fields"]]
+        return [name for _name, options in self.fieldsets for name in options["fields"] if isinstance(name, str)]
 
     def get_urls(self) -> list[URLPattern]:
         resend = path(

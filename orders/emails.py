@@ -11,6 +11,7 @@ If the worker dies mid-send its transaction rolls back: the row is queued again 
 import logging
 from datetime import timedelta
 from functools import partial
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -22,9 +23,12 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Order, OrderEmail, OrderEmailKind, OrderEmailState
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 logger = logging.getLogger(__name__)
 
-SUBJECTS = {
+SUBJECTS: dict[str, "StrOrPromise"] = {
     OrderEmailKind.CONFIRMATION: _("%(shop)s: your order %(reference)s"),
     OrderEmailKind.SHIPPED: _("%(shop)s: order %(reference)s is on its way"),
 }

@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +12,7 @@ from .selectors import shipping_methods
 from .services import ShippingDetails
 
 
-class AccessibleErrorsMixin:
+class AccessibleErrorsMixin(forms.BaseForm):
     """Fields with errors say so to assistive technology and point at their message (``<id>_errors``)."""
 
     def full_clean(self) -> None:
@@ -95,7 +97,7 @@ class CheckoutForm(AddressForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["shipping_method"].queryset = shipping_methods()
+        cast(forms.ModelChoiceField, self.fields["shipping_method"]).queryset = shipping_methods()
         self.fields["country"].initial = settings.SHOP_HOME_COUNTRY
         # A tampered or stale hidden field: the page is simply shown again with fresh values.
         for hidden in ("checkout_token", "expected_total"):
@@ -117,11 +119,13 @@ class TotalsForm(forms.Form):
     """The two choices the totals depend on, read leniently: anything unknown falls back to the default."""
 
     country = CountryField(blank=True).formfield(required=False)
-    shipping_method = forms.ModelChoiceField(queryset=ShippingMethod.objects.none(), required=False)
+    shipping_method: "forms.ModelChoiceField[ShippingMethod]" = forms.ModelChoiceField(
+        queryset=ShippingMethod.objects.none(), required=False
+    )
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["shipping_method"].queryset = shipping_methods()
+        cast(forms.ModelChoiceField, self.fields["shipping_method"]).queryset = shipping_methods()
 
     def choices(self, *, default_country: str) -> tuple[ShippingMethod | None, str]:
         data = self.cleaned_data if self.is_valid() else {}

@@ -277,7 +277,9 @@ class OrderEmail(models.Model):
 class Payment(BasePayment):
     """One attempt to pay an order (django-payments); a failed attempt is followed by a new one."""
 
-    order = models.ForeignKey(Order, on_delete=models.PROTECT, related_name="payments")
+    order: "models.ForeignKey[Order, Order]" = models.ForeignKey(
+        Order, on_delete=models.PROTECT, related_name="payments"
+    )
 
     def _shop_url(self, path: str) -> str:
         # The dummy provider's form posts back to the shop's own page; an off-site provider (Stripe)

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
@@ -102,15 +102,15 @@ def shipping_methods() -> QuerySet[ShippingMethod]:
     return ShippingMethod.objects.filter(is_active=True)
 
 
-def address_list(*, user: AbstractBaseUser) -> QuerySet[Address]:
+def address_list(*, user: User) -> QuerySet[Address]:
     """The shopper's address book, the one used last first."""
     return Address.objects.filter(user=user)
 
 
-def order_list(*, user: AbstractBaseUser) -> QuerySet[Order]:
+def order_list(*, user: User) -> QuerySet[Order]:
     """The shopper's own orders, newest first; anyone else's are not in it."""
     return Order.objects.filter(user=user)
 
 
-def order_detail(*, user: AbstractBaseUser, reference: str) -> Order | None:
+def order_detail(*, user: User, reference: str) -> Order | None:
     return order_list(user=user).prefetch_related("lines").filter(reference=reference.upper()).first()

@@ -12,9 +12,10 @@ import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -40,6 +41,9 @@ from .models import (
     ShippingMethod,
 )
 from .selectors import checkout_problems, checkout_quote, vat_included
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 logger = logging.getLogger(__name__)
 
@@ -89,7 +93,7 @@ def new_checkout_token() -> uuid.UUID:
     return uuid.uuid4()
 
 
-def _remember_address(*, user: AbstractBaseUser, details: ShippingDetails) -> None:
+def _remember_address(*, user: User, details: ShippingDetails) -> None:
     """The address goes to the top of the shopper's address book: a new entry, or the same one used again."""
     if not Address.objects.filter(user=user, **details.address).update(last_used_at=timezone.now()):
         Address.objects.create(user=user, **details.address)
@@ -109,7 +113,7 @@ def _insert_order(**fields) -> Order:
 
 def order_place(
     *,
-    user: AbstractBaseUser,
+    user: User,
     details: ShippingDetails,
     checkout_token: uuid.UUID,
     expected_total: Decimal,
@@ -128,7 +132,7 @@ def order_place(
             return PlacedOrder(order=existing, created=False)
         # In the cart's order (its Meta ordering), which the order's lines keep.
         items = list(CartItem.objects.filter(cart=cart)) if cart else []
-        if not items:
+        if cart is None or not items:
             raise EmptyCart(_("Your cart is empty: there is nothing to order."), code="empty")
         # Locked in primary-key order: checkouts sharing products queue instead of deadlocking.
         products = Product.objects.select_for_update().filter(pk__in=[item.product_id for item in items]).order_by("pk")
@@ -205,7 +209,7 @@ def _order_transition(
     order: Order,
     allowed_from: list[str],
     to_status: str,
-    changed_by: AbstractBaseUser | None,
+    changed_by: User | None,
     note: str = "",
 ) -> bool:
     """Move the order to ``to_status`` if it is in one of ``allowed_from``; True if this call moved it.
@@ -229,7 +233,7 @@ def _order_transition(
     return True
 
 
-def order_mark_paid(*, order: Order, changed_by: AbstractBaseUser | None, note: str = "") -> bool:
+def order_mark_paid(*, order: Order, changed_by: User | None, note: str = "") -> bool:
     return _order_transition(
         order=order,
         allowed_from=[OrderStatus.AWAITING_PAYMENT],
@@ -239,7 +243,7 @@ def order_mark_paid(*, order: Order, changed_by: AbstractBaseUser | None, note: 
     )
 
 
-def order_mark_shipped(*, order: Order, changed_by: AbstractBaseUser | None) -> bool:
+def order_mark_shipped(*, order: Order, changed_by: User | None) -> bool:
     with transaction.atomic():
         shipped = _order_transition(
             order=order, allowed_from=[OrderStatus.PAID], to_status=OrderStatus.SHIPPED, changed_by=changed_by
@@ -249,13 +253,13 @@ def order_mark_shipped(*, order: Order, changed_by: AbstractBaseUser | None) -> 
     return shipped
 
 
-def order_mark_delivered(*, order: Order, changed_by: AbstractBaseUser | None) -> bool:
+def order_mark_delivered(*, order: Order, changed_by: User | None) -> bool:
     return _order_transition(
         order=order, allowed_from=[OrderStatus.SHIPPED], to_status=OrderStatus.DELIVERED, changed_by=changed_by
     )
 
 
-def order_cancel(*, order: Order, changed_by: AbstractBaseUser | None, note: str = "") -> bool:
+def order_cancel(*, order: Order, changed_by: User | None, note: str = "") -> bool:
     """Cancel an order not yet shipped; its units go back to stock (a paid one needs refunding by the owner)."""
     return _order_transition(
         order=order,
@@ -318,9 +322,9 @@ def payment_settle(*, payment: Payment) -> None:
             logger.error("Payment %s confirmed for order %s in status %s", payment.pk, order.reference, order.status)
 
 
-def order_buy_again(*, user: AbstractBaseUser, order: Order) -> list[str]:
+def order_buy_again(*, user: User, order: Order) -> list["StrOrPromise"]:
     """Put the order's products back in the cart, as far as they are sold and in stock; returns what to tell."""
-    notices = []
+    notices: list[StrOrPromise] = []
     for line in order.lines.all():
         product = Product.objects.filter(pk=line.product_id).first() if line.product_id else None
         if product is None:

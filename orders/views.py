@@ -19,7 +19,7 @@ from payments import PaymentError, PaymentStatus, RedirectNeeded
 from cart.models import CartItem
 from cart.selectors import cart_items
 from web.decorators import shopper_required
-from web.http import HtmxHttpRequest, see_other, vary_on_htmx, wants_fragment
+from web.http import HtmxHttpRequest, ShopperRequest, see_other, vary_on_htmx, wants_fragment
 
 from . import services
 from .forms import AddressForm, CheckoutForm, TotalsForm
@@ -53,7 +53,7 @@ def chosen_address(request: HtmxHttpRequest, saved_addresses: list[Address]) -> 
     return saved_addresses[0] if saved_addresses else None
 
 
-def checkout_initial(request: HtmxHttpRequest, address: Address | None) -> dict:
+def checkout_initial(request: ShopperRequest, address: Address | None) -> dict:
     """The account's email and the chosen address, overridden by what the page sent (a totals update)."""
     initial = {"email": request.user.email}
     if address is not None:
@@ -94,7 +94,7 @@ def tell_payment_outcome(request: HtmxHttpRequest, payment: Payment) -> None:
         messages.error(request, _("The payment did not go through and nothing was charged. You can try again."))
 
 
-def order_of(request: HtmxHttpRequest, reference: str) -> Order:
+def order_of(request: ShopperRequest, reference: str) -> Order:
     """The shopper's own order; anyone else's, or none, is a 404."""
     order = select_order_detail(user=request.user, reference=reference)
     if order is None:
@@ -105,7 +105,7 @@ def order_of(request: HtmxHttpRequest, reference: str) -> Order:
 @require_GET
 @shopper_required
 @vary_on_htmx
-def checkout(request: HtmxHttpRequest) -> HttpResponse:
+def checkout(request: ShopperRequest) -> HttpResponse:
     items = list(cart_items(user=request.user))
     if cannot_check_out(request, items):
         # htmx (a totals update) navigates rather than swapping the cart page into the totals.
@@ -117,11 +117,13 @@ def checkout(request: HtmxHttpRequest) -> HttpResponse:
     form = CheckoutForm(initial=checkout_initial(request, address))
     method, country = TotalsForm(form.initial).choices(default_country=form.fields["country"].initial)
     quote = checkout_quote(items=items, shipping_method=method, country=country)
-    form.initial |= {
-        "shipping_method": method.pk if method else None,
-        "checkout_token": checkout_token(request),
-        "expected_total": quote.total,
-    }
+    form.initial.update(
+        {
+            "shipping_method": method.pk if method else None,
+            "checkout_token": checkout_token(request),
+            "expected_total": quote.total,
+        }
+    )
     if wants_fragment(request):
         return render(request, "orders/checkout.html#totals", {"form": form, "quote": quote})
     context = {"form": form, "quote": quote, "saved_addresses": saved_addresses, "chosen_address": address}
@@ -130,7 +132,7 @@ def checkout(request: HtmxHttpRequest) -> HttpResponse:
 
 @require_POST
 @shopper_required
-def place_order(request: HtmxHttpRequest) -> HttpResponse:
+def place_order(request: ShopperRequest) -> HttpResponse:
     form = CheckoutForm(request.POST)
     items = list(cart_items(user=request.user))
     if not form.is_valid():
@@ -168,14 +170,14 @@ def place_order(request: HtmxHttpRequest) -> HttpResponse:
 
 @require_GET
 @shopper_required
-def order_list(request: HtmxHttpRequest) -> HttpResponse:
+def order_list(request: ShopperRequest) -> HttpResponse:
     page = Paginator(select_order_list(user=request.user), ORDERS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "orders/order_list.html", {"page": page})
 
 
 @require_GET
 @shopper_required
-def order_detail(request: HtmxHttpRequest, reference: str) -> HttpResponse:
+def order_detail(request: ShopperRequest, reference: str) -> HttpResponse:
     order = order_of(request, reference)
     history = order.status_changes.all()
     return render(request, "orders/order_detail.html", {"order": order, "history": history})
@@ -183,7 +185,7 @@ def order_detail(request: HtmxHttpRequest, reference: str) -> HttpResponse:
 
 @require_POST
 @shopper_required
-def pay(request: HtmxHttpRequest, reference: str) -> HttpResponse:
+def pay(request: ShopperRequest, reference: str) -> HttpResponse:
     """Start a payment attempt: the first one, or a retry after a failed or abandoned one."""
     order = order_of(request, reference)
     try:
@@ -197,7 +199,7 @@ def pay(request: HtmxHttpRequest, reference: str) -> HttpResponse:
 # The provider's form posts back to the page that showed it (django-payments' contract), hence GET and POST.
 @require_http_methods(["GET", "POST"])
 @shopper_required
-def payment_page(request: HtmxHttpRequest, token: str) -> HttpResponse:
+def payment_page(request: ShopperRequest, token: str) -> HttpResponse:
     payment = get_object_or_404(Payment.objects.filter(order__user=request.user).select_related("order"), token=token)
     order = payment.order
     if not order.is_awaiting_payment or payment.status not in (PaymentStatus.WAITING, PaymentStatus.INPUT):
@@ -218,7 +220,7 @@ def payment_page(request: HtmxHttpRequest, token: str) -> HttpResponse:
 
 @require_POST
 @shopper_required
-def buy_again(request: HtmxHttpRequest, reference: str) -> HttpResponse:
+def buy_again(request: ShopperRequest, reference: str) -> HttpResponse:
     order = order_of(request, reference)
     notices = services.order_buy_again(user=request.user, order=order)
     for notice in notices:
@@ -232,24 +234,24 @@ def buy_again(request: HtmxHttpRequest, reference: str) -> HttpResponse:
 
 @require_GET
 @shopper_required
-def address_list(request: HtmxHttpRequest) -> HttpResponse:
+def address_list(request: ShopperRequest) -> HttpResponse:
     return render(request, "orders/address_list.html", {"addresses": select_address_list(user=request.user)})
 
 
-def address_of(request: HtmxHttpRequest, address_id: int) -> Address:
+def address_of(request: ShopperRequest, address_id: int) -> Address:
     return get_object_or_404(select_address_list(user=request.user), pk=address_id)
 
 
 @require_GET
 @shopper_required
-def address_edit(request: HtmxHttpRequest, address_id: int) -> HttpResponse:
+def address_edit(request: ShopperRequest, address_id: int) -> HttpResponse:
     address = address_of(request, address_id)
     return render(request, "orders/address_form.html", {"form": AddressForm(instance=address), "address": address})
 
 
 @require_POST
 @shopper_required
-def address_save(request: HtmxHttpRequest, address_id: int) -> HttpResponse:
+def address_save(request: ShopperRequest, address_id: int) -> HttpResponse:
     address = address_of(request, address_id)
     form = AddressForm(request.POST, instance=address)
     if not form.is_valid():
@@ -261,7 +263,7 @@ def address_save(request: HtmxHttpRequest, address_id: int) -> HttpResponse:
 
 @require_POST
 @shopper_required
-def address_delete(request: HtmxHttpRequest, address_id: int) -> HttpResponse:
+def address_delete(request: ShopperRequest, address_id: int) -> HttpResponse:
     address_of(request, address_id).delete()
     messages.success(request, _("Address removed from your address book."))
     return see_other(reverse("orders:addresses"))

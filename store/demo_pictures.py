@@ -23,7 +23,7 @@ def shade(color: str, factor: float) -> str:
     """Darker below 1, lighter above 1 (towards white)."""
     red, green, blue = ImageColor.getrgb(color)[:3]
     if factor <= 1:
-        mixed = (round(red * factor), round(green * factor), round(blue * factor))
+        mixed: tuple[int, ...] = (round(red * factor), round(green * factor), round(blue * factor))
     else:
         towards_white = factor - 1
         mixed = tuple(round(c + (255 - c) * towards_white) for c in (red, green, blue))
@@ -329,7 +329,7 @@ def wooden_spoons(c: Canvas, body: str, detail: str) -> None:
     for x, length, degrees, color in ((30, 60, -8, body), (50, 54, 0, shade(body, 0.9)), (70, 48, 8, shade(body, 1.1))):
         top = 20 + (60 - length)
         handle = rotate([(x, top + 12), (x, 90)], (x, 60), degrees)
-        c.stick(*handle, color, 3.5)
+        c.stick(handle[0], handle[1], color, 3.5)
         bowl = rotate([(x, top + 6)], (x, 60), degrees)[0]
         c.oval(bowl, 6, 9, degrees, color)
         c.oval(bowl, 3.5, 6, degrees, detail)
@@ -572,7 +572,8 @@ def garden_gloves(c: Canvas, body: str, detail: str) -> None:
         shapes = [((x - 12, 40), (x - 12, 26)), ((x - 4, 38), (x - 4, 18)), ((x + 4, 38), (x + 4, 18)),
                   ((x + 12, 40), (x + 12, 26)), ((x - 16, 60), (x - 24, 46))]  # fmt: skip
         for start, end in shapes:
-            c.stick(*rotate([start, end], (x, 60), degrees), detail, 7.5)
+            turned_start, turned_end = rotate([start, end], (x, 60), degrees)
+            c.stick(turned_start, turned_end, detail, 7.5)
         c.polygon(rotate([(x - 16, 36), (x + 16, 36), (x + 14, 76), (x - 14, 76)], (x, 60), degrees), detail)
         c.polygon(rotate([(x - 14, 72), (x + 14, 72), (x + 15, 88), (x - 15, 88)], (x, 60), degrees), body)
 

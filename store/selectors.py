@@ -1,3 +1,5 @@
+from typing import TYPE_CHECKING
+
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Case, CharField, F, Func, IntegerField, Q, QuerySet, Subquery, Value, When
@@ -10,9 +12,12 @@ from modeltranslation.utils import get_language
 from .models import Category, Product
 from .search_text import last_word_prefix_tsquery, prefix_tsquery, search_words
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 # Sort keys shown to shoppers, each with a tiebreaker so pages never overlap. Each one is read in the order
 # of an index (see Product.Meta.indexes); the descending sorts read theirs backwards, hence "-id".
-PRODUCT_SORTS: dict[str, tuple[str, tuple[str, ...]]] = {
+PRODUCT_SORTS: dict[str, tuple["StrOrPromise", tuple[str, ...]]] = {
     "name": (_("Name"), ("name", "id")),
     "price": (_("Price: low to high"), ("price", "id")),
     "-price": (_("Price: high to low"), ("-price", "-id")),
@@ -57,7 +62,7 @@ def _sort_ordering(sort: str) -> tuple[str | OrderBy, ...]:
     return product_name_order() if sort == "name" else ordering
 
 
-def product_sort_options(*, query: str) -> dict[str, str]:
+def product_sort_options(*, query: str) -> dict[str, "StrOrPromise"]:
     """The sorts a shopper may pick, key -> label; relevance first when searching."""
     options = {key: label for key, (label, _) in PRODUCT_SORTS.items()}
     return {RELEVANCE_SORT: RELEVANCE_LABEL, **options} if search_words(query) else options
@@ -184,7 +189,7 @@ def _product_match_sqlite(*, words: list[str]) -> tuple[Q, Combinable]:
     condition = Q()
     name_matches = Q()
     for word in words:
-        condition &= Q.create([Contains(text, word) for text in texts.values()], connector=Q.OR)
+        condition &= Q.create([Contains(text, word) for text in texts.values()], connector=Q.OR)  # type: ignore[misc, operator]  # django-stubs: Q.create takes expressions too
         name_matches &= Q(Contains(texts["name_en"], word)) | Q(Contains(texts["name_fa"], word))
     return condition, Case(When(name_matches, then=Value(1)), default=Value(0), output_field=IntegerField())
 

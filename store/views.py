@@ -2,7 +2,7 @@ from urllib.parse import quote, urlencode
 
 from django.conf import settings
 from django.core.paginator import Page
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
@@ -86,7 +86,7 @@ def _search_results_page(
     if corrected_query:
         ranked_ids = _ranked_ids(query=corrected_query, category_slug=category_slug, sort=sort)
     page = CappedPaginator(ranked_ids, settings.STORE_PAGE_SIZE, cap=RESULT_CAP).get_page(page_number)
-    page.object_list = product_list_in_order(ids=page.object_list)
+    page.object_list = product_list_in_order(ids=list(page.object_list))
     return page, corrected_query if ranked_ids else ""
 
 
@@ -116,9 +116,9 @@ PICTURE_MAX_AGE = 24 * 60 * 60
 
 
 @require_safe
-def media_file(request: HtmxHttpRequest, path: str) -> HttpResponse:
+def media_file(request: HtmxHttpRequest, path: str) -> FileResponse:
     """Product pictures and their thumbnails from MEDIA_ROOT, when no web server in front serves them (SERVE_MEDIA)."""
-    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    response = serve(request, path, document_root=str(settings.MEDIA_ROOT))
     if path.startswith(settings.THUMBNAIL_PREFIX):
         patch_cache_control(response, public=True, max_age=THUMBNAIL_MAX_AGE, immutable=True)
     else:

@@ -3,6 +3,7 @@ percentages, dates in the owner's calendar (Jalali in Persian). Django's admin s
 Gregorian dates in every language."""
 
 from collections.abc import Callable
+from typing import Any, cast
 
 from django.contrib import admin
 from django.db import models
@@ -10,21 +11,21 @@ from django.db import models
 from store.money import format_money
 from web.localization import format_percentage, format_shop_date
 
-ADMIN_FORMATS: dict[str, Callable[[object], str]] = {
+ADMIN_FORMATS: dict[str, Callable[..., str]] = {
     "money": format_money,
     "percentage": format_percentage,
     "datetime": format_shop_date,
 }
 
 
-def shown_as(model: type[models.Model], field_name: str, kind: str) -> Callable[[admin.ModelAdmin, object], str]:
+def shown_as(model: type[models.Model], field_name: str, kind: str) -> Callable[[admin.ModelAdmin, Any], str]:
     """A display callable for ``list_display``, ``fields`` or ``readonly_fields``: the field, formatted by kind,
     with the field's own name as its label and sorting by the field."""
-    field = model._meta.get_field(field_name)
+    field = cast(models.Field, model._meta.get_field(field_name))
     formatter = ADMIN_FORMATS[kind]
 
     @admin.display(description=field.verbose_name, ordering=field_name)
-    def column(model_admin: admin.ModelAdmin, obj: models.Model) -> str:
+    def column(model_admin: admin.ModelAdmin, obj: Any) -> str:
         value = getattr(obj, field_name)
         return "—" if value is None else formatter(value)
 

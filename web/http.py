@@ -1,8 +1,10 @@
 """Answers shared by every app's views: htmx refusals, 303 redirects and the way back to the shopper's page."""
 
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 from django.contrib import messages
+from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render, resolve_url
 from django.urls import reverse
@@ -12,11 +14,20 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect, reswap, trigger_client_event
 from django_htmx.middleware import HtmxDetails
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 
 class HtmxHttpRequest(HttpRequest):
     """A request that passed through django-htmx's middleware (for type checkers)."""
 
     htmx: HtmxDetails
+
+
+class ShopperRequest(HtmxHttpRequest):
+    """A request that passed ``shopper_required``: its user is logged in (for type checkers)."""
+
+    user: User
 
 
 # What an answer that differs for htmx depends on: whether htmx asks, and whether it asks for a whole page to put
@@ -35,7 +46,7 @@ def wants_fragment(request: HtmxHttpRequest) -> bool:
     return bool(request.htmx) and not request.htmx.history_restore_request
 
 
-def htmx_refusal(request: HttpRequest, message: str, *, status: int) -> HttpResponse:
+def htmx_refusal(request: HttpRequest, message: "StrOrPromise", *, status: int) -> HttpResponse:
     """Answer an htmx request the shop refuses: the message goes to the toast region, the page stays as it was."""
     messages.error(request, message)
     return toast_answer(render(request, "partials/messages.html", {"oob": True}, status=status))
@@ -54,16 +65,14 @@ def see_other(url: str) -> HttpResponseRedirect:
     return response
 
 
-def _is_safe(request: HtmxHttpRequest, url: str | None) -> bool:
-    return bool(url) and url_has_allowed_host_and_scheme(
-        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    )
+def _is_safe(request: HtmxHttpRequest, url: str) -> bool:
+    return url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}, require_https=request.is_secure())
 
 
 def shopper_page(request: HtmxHttpRequest, *, fallback: str) -> str:
     """The page the shopper acted from: the form's ``next``, or htmx's current URL, if safe."""
     for candidate in (request.POST.get("next"), request.htmx.current_url_abs_path if request.htmx else None):
-        if _is_safe(request, candidate):
+        if candidate and _is_safe(request, candidate):
             return candidate
     return resolve_url(fallback)
 
@@ -82,7 +91,7 @@ def login_redirect(request: HtmxHttpRequest) -> HttpResponse:
     return see_other(login_url) if request.method == "POST" else HttpResponseRedirect(login_url)
 
 
-def refuse(request: HtmxHttpRequest, message: str, *, fallback: str) -> HttpResponse:
+def refuse(request: HtmxHttpRequest, message: "StrOrPromise", *, fallback: str) -> HttpResponse:
     """A refused change: htmx gets a 422 toast and the page stays; without JavaScript, back with the message."""
     if request.htmx:
         return htmx_refusal(request, message, status=422)

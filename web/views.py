@@ -1,4 +1,5 @@
 import sys
+from typing import cast
 
 from django.conf import settings
 from django.contrib.messages import constants
@@ -12,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import defaults
 
-from .http import htmx_refusal, patch_vary_on_htmx, toast_answer, wants_fragment
+from .http import HtmxHttpRequest, htmx_refusal, patch_vary_on_htmx, toast_answer, wants_fragment
 
 # How long a client (or a proxy) should wait before asking again while the database is down.
 RETRY_AFTER_SECONDS = 30
@@ -28,7 +29,7 @@ def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
 
 def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     """A styled 404 page; for an htmx request, a toast instead of a page swapped into a fragment."""
-    if hasattr(request, "htmx") and wants_fragment(request):
+    if hasattr(request, "htmx") and wants_fragment(cast(HtmxHttpRequest, request)):
         response = htmx_refusal(request, _("That is no longer there. Reload the page to see the latest."), status=404)
     else:
         response = defaults.page_not_found(request, exception)
@@ -47,7 +48,7 @@ def server_error(request: HttpRequest) -> HttpResponse:
 def database_unavailable(request: HttpRequest) -> HttpResponse:
     """Rendered without the request: context processors, sessions and messages all need the database."""
     if request.headers.get("HX-Request") == "true":
-        message = Message(constants.ERROR, UNAVAILABLE_MESSAGE)
+        message = Message(constants.ERROR, str(UNAVAILABLE_MESSAGE))
         content = render_to_string("partials/messages.html", {"oob": True, "messages": [message]})
         response = toast_answer(HttpResponse(content, status=503))
     else:

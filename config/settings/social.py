@@ -23,7 +23,7 @@ def social_login_providers(environ: Mapping[str, str]) -> dict[str, dict]:
         if app := env_group(environ, prefix, ("CLIENT_ID", "CLIENT_SECRET")):
             providers[provider] = {"APPS": [{"client_id": app["CLIENT_ID"], "secret": app["CLIENT_SECRET"]}]}
     if oidc := env_group(environ, "OIDC", ("CLIENT_ID", "CLIENT_SECRET", "SERVER_URL")):
-        app = {
+        oidc_app: dict[str, str | dict[str, str]] = {
             # Part of the callback URL: /accounts/oidc/<OIDC_PROVIDER_ID>/login/callback/
             "provider_id": environ.get("OIDC_PROVIDER_ID", "sso"),
             "name": environ.get("OIDC_PROVIDER_NAME", "Single sign-on"),
@@ -31,5 +31,5 @@ def social_login_providers(environ: Mapping[str, str]) -> dict[str, dict]:
             "secret": oidc["CLIENT_SECRET"],
             "settings": {"server_url": oidc["SERVER_URL"]},
         }
-        providers["openid_connect"] = {"APPS": [app]}
+        providers["openid_connect"] = {"APPS": [oidc_app]}
     return providers
