@@ -22,7 +22,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("cart/", include("cart.urls")),
     path("", include("orders.urls")),
-    path("payments/", include("payments.urls")),
+    path("payments/", include("orders.payment_urls")),
     path("", include("store.urls")),
 ]
 

@@ -9,4 +9,4 @@ class OrdersConfig(AppConfig):
     verbose_name = _("Orders")
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401  (connects the payment status handler)
+        from . import checks, signals  # noqa: F401  (registers the deployment check, connects the payment handler)

@@ -1,5 +1,7 @@
 """Orders are snapshots: what was bought, at which price, shipped where. Catalog changes never alter them."""
 
+import logging
+from datetime import datetime, timedelta
 from decimal import Decimal
 from urllib.parse import urljoin
 
@@ -10,11 +12,13 @@ from django.urls import reverse
 from django.utils.translation import gettext, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
-from payments import PaymentStatus, PurchasedItem
+from payments import PaymentError, PaymentStatus, PurchasedItem
 from payments.core import get_base_url
 from payments.models import BasePayment
 
 from store.models import Product
+
+logger = logging.getLogger(__name__)
 
 ZERO = Decimal("0.00")
 
@@ -168,6 +172,11 @@ class Order(PostalAddress):
         return self.status == OrderStatus.AWAITING_PAYMENT
 
     @property
+    def payment_due_at(self) -> datetime:
+        """Until when the order's items are held for it unpaid (``manage.py release_unpaid_orders`` then expires it)."""
+        return self.created_at + timedelta(minutes=settings.ORDER_PAYMENT_TIMEOUT_MINUTES)
+
+    @property
     def payment_status_label(self) -> str:
         """What the shopper reads about the payment: the latest attempt's outcome."""
         if self.status in (OrderStatus.PAID, OrderStatus.SHIPPED, OrderStatus.DELIVERED):
@@ -180,8 +189,13 @@ class Order(PostalAddress):
         latest = self.payments.order_by("-created", "-id").first()
         if latest is None or latest.status in (PaymentStatus.WAITING, PaymentStatus.INPUT):
             return gettext("Waiting for payment")
-        if latest.status in (PaymentStatus.REJECTED, PaymentStatus.ERROR, PaymentStatus.CANCELLED):
+        if latest.status in (PaymentStatus.REJECTED, PaymentStatus.ERROR):
             return gettext("Payment failed")
+        if latest.status == PaymentStatus.CANCELLED:
+            return gettext("Payment cancelled")
+        if latest.status not in PAYMENT_OUTCOME_LABELS:
+            logger.error("Payment %s of order %s has an unknown status %r", latest.pk, self.reference, latest.status)
+            return pgettext("payment status", "Unknown")
         return str(PAYMENT_OUTCOME_LABELS[latest.status])
 
 
@@ -274,6 +288,9 @@ class OrderEmail(models.Model):
         return f"{self.order}: {self.get_kind_display()}"
 
 
+KNOWN_PAYMENT_STATUSES = [status for status, _label in PaymentStatus.CHOICES]
+
+
 class Payment(BasePayment):
     """One attempt to pay an order (django-payments); a failed attempt is followed by a new one."""
 
@@ -281,10 +298,21 @@ class Payment(BasePayment):
         Order, on_delete=models.PROTECT, related_name="payments"
     )
 
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=Q(status__in=KNOWN_PAYMENT_STATUSES), name="payment_status_known"),
+        ]
+
+    def change_status(self, status: str, message: str = "") -> None:
+        """django-payments' status change, refusing a status it does not know (the database would too)."""
+        if status not in KNOWN_PAYMENT_STATUSES:
+            raise PaymentError(f"Unknown payment status {str(status)[:20]!r}", code=400)
+        super().change_status(status, message)
+
     def _shop_url(self, path: str) -> str:
-        # The dummy provider's form posts back to the shop's own page; an off-site provider (Stripe)
+        # The demo provider's form posts back to the shop's own page; an off-site provider (Stripe)
         # sends the shopper back by absolute URL.
-        if self.variant == settings.PAYMENT_DUMMY_VARIANT:
+        if self.variant == settings.PAYMENT_DEMO_VARIANT:
             return path
         return urljoin(get_base_url(), path)
 
@@ -304,3 +332,17 @@ class Payment(BasePayment):
                 currency=self.currency,
                 tax_rate=self.order.vat_rate,
             )
+
+
+class ProviderEvent(models.Model):
+    """A payment provider's event already acted on: a redelivered or replayed copy changes nothing again."""
+
+    provider = models.CharField(max_length=20)
+    event_id = models.CharField(max_length=255)
+    received_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["provider", "event_id"], name="provider_event_once")]
+
+    def __str__(self) -> str:
+        return f"{self.provider} {self.event_id}"

@@ -7,7 +7,7 @@ from pathlib import Path
 import environ
 from csp.constants import NONCE, NONE, SELF
 
-from .payment import DUMMY_VARIANT, checkout_payment_variant, payment_variants
+from .payment import DEMO_VARIANT, checkout_payment_variant, payment_variants
 from .social import social_login_providers
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -102,6 +102,7 @@ TEMPLATES = [
                 "store.context_processors.catalog_nav",
                 "cart.context_processors.cart_summary",
                 "web.context_processors.personal_page",
+                "orders.context_processors.demo_payments",
             ],
         },
     },
@@ -235,11 +236,14 @@ SHOP_CURRENCY = env.str("SHOP_CURRENCY", default="USD")
 SHOP_HOME_COUNTRY = env.str("SHOP_HOME_COUNTRY", default="US")
 # Unpaid orders older than this give their stock back: the scheduler checks every SCHEDULE_INTERVAL_SECONDS.
 ORDER_PAYMENT_TIMEOUT_MINUTES = env.int("ORDER_PAYMENT_TIMEOUT_MINUTES", default=60)
-# django-payments: the dummy provider unless STRIPE_SECRET_KEY is set (see README, "Checkout and orders").
+# django-payments: Stripe when STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET are set, else the demo provider, where
+# nobody pays. Production refuses to start with the demo provider unless SHOP_DEMO_PAYMENTS=1, and then says on every
+# page that payments are a demo (README, "Checkout and orders").
 PAYMENT_MODEL = "orders.Payment"
-PAYMENT_VARIANTS = payment_variants(os.environ)
-PAYMENT_DUMMY_VARIANT = DUMMY_VARIANT
-CHECKOUT_PAYMENT_VARIANT = checkout_payment_variant(os.environ)
+SHOP_DEMO_PAYMENTS = env.bool("SHOP_DEMO_PAYMENTS", default=False)
+PAYMENT_VARIANTS = payment_variants(os.environ, demo=True)
+PAYMENT_DEMO_VARIANT = DEMO_VARIANT
+CHECKOUT_PAYMENT_VARIANT = checkout_payment_variant(PAYMENT_VARIANTS)
 # Where off-site providers send the shopper back to and deliver their notifications.
 PAYMENT_HOST = env.str("PAYMENT_HOST", default="localhost:8000")
 PAYMENT_USES_SSL = env.bool("PAYMENT_USES_SSL", default=True)

@@ -1,9 +1,12 @@
-"""``config.wsgi`` (gunicorn): never in debug, and refuses to start without a real SECRET_KEY."""
+"""``config.wsgi`` (gunicorn): never in debug; refuses to start without a real SECRET_KEY or a real payment provider."""
+
+import os
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import STORAGES, env
+from .base import SHOP_DEMO_PAYMENTS, STORAGES, env
+from .payment import checkout_payment_variant, payment_variants, stripe_configured
 
 DEBUG = False
 
@@ -23,3 +26,8 @@ CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
+
+# The demo provider lets anyone pay with a click: only when the operator asks for a demo shop, never beside Stripe.
+# Without Stripe and without SHOP_DEMO_PAYMENTS=1, payment_variants raises ImproperlyConfigured naming the variables.
+PAYMENT_VARIANTS = payment_variants(os.environ, demo=SHOP_DEMO_PAYMENTS and not stripe_configured(os.environ))
+CHECKOUT_PAYMENT_VARIANT = checkout_payment_variant(PAYMENT_VARIANTS)

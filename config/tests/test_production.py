@@ -47,6 +47,9 @@ def production_env(tmp_path: Path, **overrides: str) -> dict[str, str]:
         DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
         STATIC_ROOT=str(tmp_path / "static"),
         MEDIA_ROOT=str(tmp_path / "media"),
+        # Production refuses to start without a real payment provider; these secrets are never used here.
+        STRIPE_SECRET_KEY="sk_test_production_mode",
+        STRIPE_WEBHOOK_SECRET="whsec_production_mode",
     )
     env.update(overrides)
     return env
@@ -279,3 +282,75 @@ def test_gunicorn_sends_pages_compressed_and_the_icons(gunicorn_shop):
     for icon in (svg_icon.group(1), "/favicon.ico"):
         with fetch(gunicorn_shop + icon) as response:
             assert response.status == 200
+
+
+NO_PAYMENT_PROVIDER = {"STRIPE_SECRET_KEY": "", "STRIPE_WEBHOOK_SECRET": ""}
+
+
+def test_gunicorn_without_a_payment_provider_refuses_to_start_and_says_what_to_set(tmp_path):
+    env = production_env(tmp_path, ALLOWED_HOSTS="127.0.0.1", SECURE_SSL_REDIRECT="0", **NO_PAYMENT_PROVIDER)
+    log_path = tmp_path / "gunicorn.log"
+
+    with log_path.open("w") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "config.wsgi", "--bind", "127.0.0.1:0", "--workers", "1",
+             "--no-control-socket"],
+            cwd=ROOT, env=without_settings_module(env), stdout=log, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    try:
+        returncode = server.wait(timeout=30)
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait()
+
+    output = log_path.read_text()
+    assert returncode != 0, output
+    assert "ImproperlyConfigured: No payment provider is configured" in output
+    assert "STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET" in output
+
+
+def test_deploy_check_without_a_payment_provider_is_an_error_naming_the_variables(tmp_path):
+    # The development settings start without one (the demo provider); the deployment check says it will not do.
+    env = production_env(tmp_path, DJANGO_SETTINGS_MODULE="config.settings.development", DEBUG="0")
+
+    result = manage("check", "--deploy", env={**env, **NO_PAYMENT_PROVIDER})
+
+    assert result.returncode != 0
+    assert "orders.E001" in result.stderr
+    assert "set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET" in result.stderr
+
+
+def test_deploy_check_in_demo_mode_warns(tmp_path):
+    env = production_env(tmp_path, SHOP_DEMO_PAYMENTS="1", **NO_PAYMENT_PROVIDER)
+
+    result = manage("check", "--deploy", env=env)
+
+    assert result.returncode == 0, result.stderr
+    assert "orders.W001" in result.stderr
+    assert "Payments are a demo (SHOP_DEMO_PAYMENTS=1)" in result.stderr
+
+
+@pytest.fixture(scope="module")
+def gunicorn_demo_shop(tmp_path_factory) -> Iterator[str]:
+    """Production mode with the operator's explicit opt-in to demo payments and no real provider."""
+    tmp_path = tmp_path_factory.mktemp("demo-payments")
+    env = production_env(
+        tmp_path, ALLOWED_HOSTS="127.0.0.1", SECURE_SSL_REDIRECT="0", SHOP_DEMO_PAYMENTS="1", **NO_PAYMENT_PROVIDER
+    )
+    prepare(env, COLLECTSTATIC, MIGRATE)
+    with running_gunicorn(env, tmp_path / "gunicorn.log") as url:
+        yield url
+
+
+@pytest.mark.parametrize("path", ["/", "/accounts/login/", "/no-such-page/"])
+def test_gunicorn_in_demo_mode_says_so_on_every_page(gunicorn_demo_shop, path):
+    _status, _headers, page = status_of(gunicorn_demo_shop + path)
+
+    assert "Demo shop: payments are only pretended. Nobody is charged and no order is delivered." in page
+
+
+def test_gunicorn_with_a_real_provider_shows_no_demo_banner(gunicorn_shop):
+    _status, _headers, page = status_of(gunicorn_shop + "/")
+
+    assert "Demo shop" not in page

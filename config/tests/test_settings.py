@@ -33,7 +33,14 @@ SETTINGS_ENV = [
     "CELERY_BROKER_URL",
     "EMAIL_TIMEOUT",
     "SCHEDULE_INTERVAL_SECONDS",
+    "STRIPE_SECRET_KEY",
+    "STRIPE_WEBHOOK_SECRET",
+    "SHOP_DEMO_PAYMENTS",
 ]
+
+# A real payment provider, as production needs one (README, "Checkout and orders"); its secrets are never used here.
+TEST_STRIPE_ENV = {"STRIPE_SECRET_KEY": "sk_test_settings", "STRIPE_WEBHOOK_SECRET": "whsec_settings"}
+NO_STRIPE = {"STRIPE_SECRET_KEY": "", "STRIPE_WEBHOOK_SECRET": ""}
 
 
 @pytest.fixture
@@ -41,6 +48,8 @@ def load_settings(monkeypatch):
     """Import a role's settings as a fresh process would, with only the given variables set."""
 
     def load(role: str = "development", **env: str) -> dict:
+        if role == "production":  # which refuses to start without a payment provider; a test may take it away
+            env = TEST_STRIPE_ENV | env
         for name in SETTINGS_ENV:
             monkeypatch.delenv(name, raising=False)
         for name, value in env.items():
@@ -174,21 +183,48 @@ def test_production_lets_load_balancers_probe_health_over_plain_http(load_settin
 
 
 class TestPaymentVariants:
-    """The dummy provider always; Stripe only when its key is in the environment."""
+    """The demo provider in development and tests; in production only on request; Stripe when both its variables are
+    set."""
 
-    def test_dummy_only_without_a_stripe_key(self):
-        from config.settings.payment import checkout_payment_variant, payment_variants
+    STRIPE = {"STRIPE_SECRET_KEY": "sk_test_x", "STRIPE_WEBHOOK_SECRET": "whsec_y"}
 
-        assert payment_variants({}) == {"default": ("payments.dummy.DummyProvider", {})}
-        assert checkout_payment_variant({}) == "default"
+    def test_development_pays_with_the_demo_provider(self, load_settings):
+        settings = load_settings()
 
-    def test_stripe_with_its_key_and_webhook_secret(self):
-        from config.settings.payment import checkout_payment_variant, payment_variants
+        assert settings["PAYMENT_VARIANTS"] == {"default": ("orders.providers.DemoProvider", {})}
+        assert settings["CHECKOUT_PAYMENT_VARIANT"] == "default"
+        assert settings["SHOP_DEMO_PAYMENTS"] is False
 
-        environ = {"STRIPE_SECRET_KEY": "sk_test_x", "STRIPE_WEBHOOK_SECRET": "whsec_y"}
+    def test_stripe_with_its_key_and_webhook_secret(self, load_settings):
+        settings = load_settings(**self.STRIPE)
 
-        assert payment_variants(environ)["stripe"] == (
-            "payments.stripe.StripeProviderV3",
-            {"api_key": "sk_test_x", "endpoint_secret": "whsec_y", "secure_endpoint": True},
+        assert settings["PAYMENT_VARIANTS"]["stripe"] == (
+            "orders.providers.StripeProvider",
+            {"api_key": "sk_test_x", "endpoint_secret": "whsec_y"},
         )
-        assert checkout_payment_variant(environ) == "stripe"
+        assert settings["CHECKOUT_PAYMENT_VARIANT"] == "stripe"
+
+    @pytest.mark.parametrize("variable", ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"])
+    def test_half_of_stripe_is_refused_in_every_role(self, load_settings, variable):
+        with pytest.raises(ImproperlyConfigured, match="Stripe needs both"):
+            load_settings(**{variable: self.STRIPE[variable]})
+
+    def test_production_without_a_provider_refuses_to_start_naming_the_variables(self, load_settings):
+        with pytest.raises(ImproperlyConfigured) as refusal:
+            load_settings("production", SECRET_KEY=A_REAL_SECRET, **NO_STRIPE)
+
+        assert "STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET" in str(refusal.value)
+        assert "SHOP_DEMO_PAYMENTS=1" in str(refusal.value)
+
+    def test_production_with_stripe_offers_no_demo(self, load_settings):
+        settings = load_settings("production", SECRET_KEY=A_REAL_SECRET, SHOP_DEMO_PAYMENTS="1", **self.STRIPE)
+
+        assert list(settings["PAYMENT_VARIANTS"]) == ["stripe"]
+        assert settings["CHECKOUT_PAYMENT_VARIANT"] == "stripe"
+
+    def test_production_runs_the_demo_only_when_asked(self, load_settings):
+        settings = load_settings("production", SECRET_KEY=A_REAL_SECRET, SHOP_DEMO_PAYMENTS="1", **NO_STRIPE)
+
+        assert list(settings["PAYMENT_VARIANTS"]) == ["default"]
+        assert settings["CHECKOUT_PAYMENT_VARIANT"] == "default"
+        assert settings["SHOP_DEMO_PAYMENTS"] is True
