@@ -61,9 +61,10 @@ def tab_until(page: Page, condition: str) -> None:
 
 
 def pay(page: Page, outcome: str) -> None:
-    expect(page.get_by_role("heading", name="Test payment")).to_be_visible()
-    page.get_by_label("Status", exact=True).select_option(label=outcome)
-    page.get_by_role("button", name="Pay").click()
+    """Pay with the demo provider, pretending ``outcome`` (the label of one of its choices)."""
+    expect(page.get_by_role("heading", name="Demo payment")).to_be_visible()
+    page.get_by_role("radio", name=outcome).check()
+    page.get_by_role("button", name=re.compile(r"^Pay .* \(demo\)$")).click()
 
 
 def test_full_purchase_from_the_catalog_to_your_orders(page: Page, live_server, shopper):
@@ -90,10 +91,10 @@ def test_full_purchase_from_the_catalog_to_your_orders(page: Page, live_server, 
     save_screenshot(page, "checkout-desktop")
 
     page.get_by_role("button", name="Place order for $37.95").click()
-    expect(page.get_by_role("heading", name="Test payment")).to_be_visible()
+    expect(page.get_by_role("heading", name="Demo payment")).to_be_visible()
     assert_accessible(page)
     save_screenshot(page, "payment-dummy-desktop")
-    pay(page, "Confirmed")
+    pay(page, "Successful payment (demo)")
 
     order = Order.objects.get(user=shopper)
     expect(page.get_by_role("heading", name=f"Order {order.reference}", level=1)).to_be_visible()
@@ -125,7 +126,7 @@ def test_full_purchase_without_javascript(no_js_page: Page, live_server, catalog
     expect(page.get_by_label("Full name")).to_have_value("Ada Lovelace")
 
     page.get_by_role("button", name="Place order for $35.95").click()
-    pay(page, "Confirmed")
+    pay(page, "Successful payment (demo)")
 
     expect(page.get_by_test_id("payment-status")).to_have_text("Paid")
     assert Order.objects.get(user=user).status == OrderStatus.PAID
@@ -150,11 +151,11 @@ def test_payment_failure_then_retry(page: Page, live_server, cart_with_feeder):
     page.goto(f"{live_server.url}/checkout/")
     fill_address(page)
     page.get_by_role("button", name="Place order for $27.95").click()
-    pay(page, "Rejected")
+    pay(page, "Declined payment (demo)")
 
     expect(page.get_by_test_id("payment-status")).to_have_text("Payment failed")
     page.get_by_role("button", name="Try paying again — $27.95").click()
-    pay(page, "Confirmed")
+    pay(page, "Successful payment (demo)")
 
     expect(page.get_by_test_id("payment-status")).to_have_text("Paid")
 
@@ -171,7 +172,7 @@ def test_a_price_change_is_shown_before_anything_is_placed(page: Page, live_serv
     expect(alert).to_contain_text("Total: $27.95 → $29.95")
     assert not Order.objects.exists()
     page.get_by_role("button", name="Place order for $29.95").click()
-    expect(page.get_by_role("heading", name="Test payment")).to_be_visible()
+    expect(page.get_by_role("heading", name="Demo payment")).to_be_visible()
     assert Order.objects.get().total == Decimal("29.95")
 
 
@@ -190,7 +191,7 @@ def test_checkout_with_the_keyboard_only(page: Page, live_server, cart_with_feed
     tab_until(page, "document.activeElement.textContent.startsWith('Place order')")
     page.keyboard.press("Enter")
 
-    expect(page.get_by_role("heading", name="Test payment")).to_be_visible()
+    expect(page.get_by_role("heading", name="Demo payment")).to_be_visible()
     assert Order.objects.get().total == Decimal("35.95")
 
 

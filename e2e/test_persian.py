@@ -108,7 +108,7 @@ def test_the_whole_purchase_in_persian_with_javascript(page: Page, live_server, 
     save_screenshot(page, "persian-checkout-desktop")
     page.get_by_role("button", name=re.compile("ثبت سفارش")).click()
 
-    expect(page.get_by_role("heading", name="پرداخت آزمایشی")).to_be_visible()
+    expect(page.get_by_role("heading", name="پرداخت نمایشی")).to_be_visible()
     order = Order.objects.get(user=user)
     assert (order.postal_code, order.total) == ("1345678910", Decimal("69.00") + order.shipping_cost)
     expect(page.locator("html")).to_have_attribute("dir", "rtl")
@@ -145,7 +145,7 @@ def test_the_same_purchase_in_persian_without_javascript(no_js_page: Page, live_
     page.get_by_role("combobox", name="کشور").select_option(label="ایران")
     page.get_by_role("button", name=re.compile("ثبت سفارش")).click()
 
-    expect(page.get_by_role("heading", name="پرداخت آزمایشی")).to_be_visible()
+    expect(page.get_by_role("heading", name="پرداخت نمایشی")).to_be_visible()
     assert_accessible_without_javascript(page)
     assert Order.objects.get(user=user).postal_code == "1345678910"
     expect(page.locator("html")).to_have_attribute("dir", "rtl")

@@ -7,7 +7,7 @@ from django_countries.fields import CountryField
 
 from web.forms import DigitsCharField
 
-from .models import POSTAL_ADDRESS_FIELDS, Address, ShippingMethod
+from .models import POSTAL_ADDRESS_FIELDS, Address, Order, ShippingMethod
 from .selectors import shipping_methods
 from .services import ShippingDetails
 
@@ -72,6 +72,9 @@ class AddressForm(AccessibleErrorsMixin, forms.ModelForm):
         return phone
 
 
+STALE_CHECKOUT = _("The checkout page was out of date. Check your order and place it again.")
+
+
 class CheckoutForm(AddressForm):
     """Everything the shopper fills in at checkout: the email, the address (as the address book asks for it), the
     shipping method, plus the hidden token and the total they saw. Never saved itself: placing the order copies the
@@ -80,8 +83,13 @@ class CheckoutForm(AddressForm):
     field_order = ["email"]  # then the address, then the rest as declared
     email = forms.EmailField(
         label=_("Email for the order confirmation"),
+        max_length=Order._meta.get_field("email").max_length,
         widget=forms.EmailInput(attrs={"autocomplete": "email", "dir": "ltr"}),
-        error_messages={"required": _("Enter your email address."), "invalid": _("Enter a valid email address.")},
+        error_messages={
+            "required": _("Enter your email address."),
+            "invalid": _("Enter a valid email address."),
+            "max_length": _("Enter an email address of at most %(limit_value)d characters."),
+        },
     )
     shipping_method = ShippingMethodChoiceField(
         queryset=ShippingMethod.objects.none(),
@@ -101,10 +109,11 @@ class CheckoutForm(AddressForm):
         self.fields["country"].initial = settings.SHOP_HOME_COUNTRY
         # A tampered or stale hidden field: the page is simply shown again with fresh values.
         for hidden in ("checkout_token", "expected_total"):
-            self.fields[hidden].error_messages.update(
-                required=_("The checkout page was out of date. Check your order and place it again."),
-                invalid=_("The checkout page was out of date. Check your order and place it again."),
-            )
+            self.fields[hidden].error_messages.update(required=STALE_CHECKOUT, invalid=STALE_CHECKOUT)
+
+    def refuse_token(self) -> None:
+        """The token placed someone else's order: the same answer as a stale page."""
+        self.add_error("checkout_token", STALE_CHECKOUT)
 
     def shipping_details(self) -> ShippingDetails:
         data = self.cleaned_data

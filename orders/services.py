@@ -61,6 +61,10 @@ class EmptyCart(OrderError):
     pass
 
 
+class StaleCheckout(OrderError):
+    """The checkout's token already placed an order that is not this shopper's: the page must be loaded afresh."""
+
+
 class CheckoutChanged(OrderError):
     """Prices or stock changed since the shopper saw the checkout: nothing was placed."""
 
@@ -105,9 +109,12 @@ def _insert_order(**fields) -> Order:
         try:
             with transaction.atomic():
                 return Order.objects.create(reference=new_reference(), **fields)
-        except IntegrityError:
+        except IntegrityError as error:
             if Order.objects.filter(checkout_token=fields["checkout_token"]).exists():
-                raise
+                # Not this shopper's order (order_place found none of theirs): a token copied from elsewhere.
+                raise StaleCheckout(
+                    _("The checkout page was out of date. Check your order and place it again."), code="token"
+                ) from error
     raise OrderError(_("We could not number your order. Please try again."), code="reference")
 
 

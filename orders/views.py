@@ -6,8 +6,10 @@ fetches only the totals (and the hidden total the shopper confirms with "Place o
 
 from urllib.error import URLError
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.forms import RadioSelect
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -28,7 +30,7 @@ from .selectors import address_list as select_address_list
 from .selectors import checkout_problems, checkout_quote
 from .selectors import order_detail as select_order_detail
 from .selectors import order_list as select_order_list
-from .services import CheckoutChanged, EmptyCart, OrderError
+from .services import CheckoutChanged, EmptyCart, OrderError, StaleCheckout
 
 CHECKOUT_TOKEN_SESSION_KEY = "checkout_token"
 ORDERS_PER_PAGE = 20
@@ -92,6 +94,8 @@ def tell_payment_outcome(request: HtmxHttpRequest, payment: Payment) -> None:
         messages.success(request, _("Payment received — thank you!"))
     elif payment.status in (PaymentStatus.REJECTED, PaymentStatus.ERROR):
         messages.error(request, _("The payment did not go through and nothing was charged. You can try again."))
+    elif payment.status == PaymentStatus.CANCELLED:
+        messages.warning(request, _("The payment was cancelled and nothing was charged. You can try again."))
 
 
 def order_of(request: ShopperRequest, reference: str) -> Order:
@@ -148,6 +152,15 @@ def place_order(request: ShopperRequest) -> HttpResponse:
     except EmptyCart as error:
         messages.info(request, error.message)
         return see_other(reverse("cart:detail"))
+    except StaleCheckout:
+        # The page again with a fresh token, as for any stale checkout page.
+        request.session.pop(CHECKOUT_TOKEN_SESSION_KEY, None)
+        data = request.POST.copy()
+        data["checkout_token"] = checkout_token(request)
+        form = CheckoutForm(data)
+        form.is_valid()
+        form.refuse_token()
+        return render_checkout(request, form, items, status=422)
     except CheckoutChanged as change:
         if change.new_total is None:
             # Stock ran short: the cart page shows each line's problem and lets the shopper fix it.
@@ -163,7 +176,7 @@ def place_order(request: ShopperRequest) -> HttpResponse:
         messages.info(request, _("Order %(reference)s was already placed.") % {"reference": order.reference})
         return see_other(order.get_absolute_url())
     request.session.pop(CHECKOUT_TOKEN_SESSION_KEY, None)
-    messages.success(request, _("Thank you! Your order %(reference)s is placed.") % {"reference": order.reference})
+    # No thanks yet: the payment page says the order is reserved and waiting for payment.
     payment = services.payment_start(order=order)
     return see_other(reverse("orders:payment", kwargs={"token": payment.token}))
 
@@ -214,8 +227,11 @@ def payment_page(request: ShopperRequest, token: str) -> HttpResponse:
         messages.error(request, _("The payment could not be completed. Nothing was charged; please try again."))
         return see_other(order.get_absolute_url())
     for field in form.fields.values():
-        field.widget.attrs.setdefault("class", "field-input")  # the provider's form in the shop's look
-    return render(request, "orders/payment.html", {"form": form, "payment": payment, "order": order})
+        if not isinstance(field.widget, RadioSelect):
+            field.widget.attrs.setdefault("class", "field-input")  # the provider's form in the shop's look
+    demo = payment.variant == settings.PAYMENT_DEMO_VARIANT
+    context = {"form": form, "payment": payment, "order": order, "demo": demo}
+    return render(request, "orders/payment.html", context | {"payment_minutes": settings.ORDER_PAYMENT_TIMEOUT_MINUTES})
 
 
 @require_POST

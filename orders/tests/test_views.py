@@ -1,6 +1,8 @@
 import re
 import uuid
+from datetime import timedelta
 from decimal import Decimal
+from urllib.error import URLError
 
 import pytest
 from django.conf import settings
@@ -9,6 +11,7 @@ from payments import PaymentStatus
 
 from cart.models import CartItem
 from orders.models import Address, Order, OrderStatus, Payment, ShippingMethod
+from orders.providers import DemoProvider
 from orders.views import CHECKOUT_TOKEN_SESSION_KEY
 from store.models import Product
 from tests.factories import AddressFactory, CartItemFactory, OrderFactory, ShippingMethodFactory, UserFactory
@@ -217,6 +220,22 @@ class TestPlaceOrder:
         assert response["Location"] == order.get_absolute_url()
         assert Order.objects.count() == 1
 
+    def test_a_token_of_another_shoppers_order_is_a_stale_checkout_not_a_500(self, shopper, user):
+        others = OrderFactory()
+        form = checkout_form(shopper) | {"checkout_token": str(others.checkout_token)}
+
+        response = shopper.post(reverse("orders:place"), form)
+
+        page = response.content.decode()
+        assert response.status_code == 422
+        assert "The checkout page was out of date. Check your order and place it again." in page
+        assert Order.objects.filter(user=user).count() == 0
+        assert CartItem.objects.filter(cart__user=user).count() == 1
+        fresh = re.search(r'name="checkout_token" value="([^"]+)"', page).group(1)
+        assert fresh != str(others.checkout_token)
+        assert shopper.post(reverse("orders:place"), form | {"checkout_token": fresh}).status_code == 303
+        assert Order.objects.filter(user=user).count() == 1
+
     def test_a_new_checkout_after_an_order_gets_a_new_token(self, shopper, user):
         form = checkout_form(shopper)
         shopper.post(reverse("orders:place"), form)
@@ -264,6 +283,7 @@ class TestPlaceOrder:
             ("phone", "+1 555 0²", "Enter a phone number with digits, spaces and + - ( ) only."),
             ("shipping_method", "", "Choose a shipping method."),
             ("shipping_method", "999999", "Choose one of the shipping methods."),
+            ("email", f"{'a' * 243}@example.com", "Enter an email address of at most 254 characters."),
             ("checkout_token", "nonsense", "The checkout page was out of date."),
             ("expected_total", "lots", "The checkout page was out of date."),
         ],
@@ -290,23 +310,48 @@ class TestPayment:
     def order(self, user):
         return place(user).order
 
-    def pay(self, shopper, order, outcome: dict):
+    def pay(self, shopper, order, outcome: str):
         shopper.post(reverse("orders:pay", args=[order.reference]))
         payment = order.payments.latest("id")
-        return shopper.post(
-            reverse("orders:payment", kwargs={"token": payment.token}),
-            {"fraud_status": "unknown", "gateway_response": "3ds-disabled", **outcome},
-        )
+        return shopper.post(reverse("orders:payment", kwargs={"token": payment.token}), {"status": outcome})
 
-    def test_the_dummy_provider_form_lets_a_tester_choose(self, shopper, order):
+    def test_before_payment_the_page_says_the_order_is_reserved_for_how_long_and_what_follows(self, shopper, user):
+        response = shopper.post(reverse("orders:place"), checkout_form(shopper), follow=True)
+
+        page = response.content.decode()
+        order = Order.objects.get(user=user)
+        due = (order.created_at + timedelta(minutes=60)).strftime("%-I:%M")
+        assert "Thank you" not in page
+        assert "Your order is reserved and waiting for payment" in page
+        assert "We hold its items for you for 60 minutes, until" in page
+        assert due in page
+        assert "It is not paid yet." in page
+        assert "Once you have paid, we email you a confirmation and prepare your parcel." in page
+        assert "If it is not paid by then, the order is cancelled and its items go back on sale." in page
+
+    def test_the_demo_provider_defaults_to_a_successful_payment_labelled_demo(self, shopper, order):
         response = shopper.post(reverse("orders:pay", args=[order.reference]), follow=True)
 
         page = response.content.decode()
-        assert "Test payment" in page
-        assert "Pay $20.95" in page
+        assert "Demo payment" in page
+        assert re.search(r'value="confirmed"[^>]*checked', page)
+        for label in ("Successful payment (demo)", "Declined payment (demo)", "Cancelled payment (demo)"):
+            assert label in page
+        assert "Pay $20.95 (demo)" in page
 
-    def test_a_confirmed_payment_marks_the_order_paid(self, shopper, order):
-        response = self.pay(shopper, order, {"status": PaymentStatus.CONFIRMED})
+    def test_pressing_pay_without_choosing_pays_the_order(self, shopper, order):
+        shopper.post(reverse("orders:pay", args=[order.reference]))
+        payment = order.payments.get()
+        page = shopper.get(reverse("orders:payment", kwargs={"token": payment.token})).content.decode()
+        chosen = re.search(r'name="status" value="([a-z]+)"[^>]*checked', page).group(1)
+
+        shopper.post(reverse("orders:payment", kwargs={"token": payment.token}), {"status": chosen})
+
+        order.refresh_from_db()
+        assert order.status == OrderStatus.PAID
+
+    def test_a_confirmed_payment_marks_the_order_paid_and_only_then_says_thank_you(self, shopper, order):
+        response = self.pay(shopper, order, PaymentStatus.CONFIRMED)
 
         assert response["Location"] == order.get_absolute_url()
         order.refresh_from_db()
@@ -316,34 +361,44 @@ class TestPayment:
         assert 'data-testid="payment-status">Paid<' in page
 
     def test_a_rejected_payment_can_be_retried(self, shopper, order):
-        self.pay(shopper, order, {"status": PaymentStatus.REJECTED})
+        self.pay(shopper, order, PaymentStatus.REJECTED)
 
         page = shopper.get(order.get_absolute_url()).content.decode()
         assert "The payment did not go through and nothing was charged. You can try again." in page
         assert "Payment failed" in page
         assert "Try paying again" in page
+        assert "thank you" not in page.lower()
 
-        self.pay(shopper, order, {"status": PaymentStatus.CONFIRMED})
+        self.pay(shopper, order, PaymentStatus.CONFIRMED)
         order.refresh_from_db()
         assert order.status == OrderStatus.PAID
         assert order.payments.count() == 2
 
-    def test_the_redirect_flow_comes_back_through_the_process_url(self, shopper, order):
-        response = self.pay(
-            shopper,
-            order,
-            {"status": PaymentStatus.WAITING, "gateway_response": "3ds-redirect", "verification_result": "confirmed"},
-        )
-        assert "/payments/process/" in response["Location"]
+    def test_a_cancelled_payment_says_so_and_can_be_retried(self, shopper, order):
+        self.pay(shopper, order, PaymentStatus.CANCELLED)
 
-        back = shopper.get(response["Location"])
-
-        assert back["Location"] == order.get_absolute_url()
+        page = shopper.get(order.get_absolute_url()).content.decode()
+        assert "The payment was cancelled and nothing was charged. You can try again." in page
+        assert 'data-testid="payment-status">Payment cancelled<' in page
+        assert "Try paying again" in page
         order.refresh_from_db()
-        assert order.status == OrderStatus.PAID
+        assert order.status == OrderStatus.AWAITING_PAYMENT
 
-    def test_a_gateway_error_is_a_message_not_a_500(self, shopper, order):
-        response = self.pay(shopper, order, {"status": PaymentStatus.WAITING, "gateway_response": "failure"})
+    @pytest.mark.parametrize("outcome", ["waiting", "preauth", "bogus", "x" * 40])
+    def test_the_demo_form_offers_no_other_outcome(self, shopper, order, outcome):
+        response = self.pay(shopper, order, outcome)
+
+        assert response.status_code == 200
+        assert "Choose one of the demo outcomes." in response.content.decode()
+        assert order.payments.get().status == PaymentStatus.INPUT
+
+    def test_a_provider_that_cannot_be_reached_is_a_message_not_a_500(self, shopper, order, monkeypatch):
+        def unreachable(self, payment, data=None):
+            raise URLError("connection refused")
+
+        monkeypatch.setattr(DemoProvider, "get_form", unreachable)
+
+        response = self.pay(shopper, order, PaymentStatus.CONFIRMED)
 
         assert response.status_code == 303
         page = shopper.get(order.get_absolute_url()).content.decode()
@@ -351,7 +406,7 @@ class TestPayment:
         assert "Payment failed" in page
 
     def test_a_paid_order_offers_no_payment(self, shopper, order):
-        self.pay(shopper, order, {"status": PaymentStatus.CONFIRMED})
+        self.pay(shopper, order, PaymentStatus.CONFIRMED)
 
         response = shopper.post(reverse("orders:pay", args=[order.reference]), follow=True)
 
