@@ -13,7 +13,7 @@ def unknown_statuses_to_error(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("orders", "0004_shipping_methods_in_english_and_persian"),
+        ("orders", "0006_order_emails"),
     ]
 
     operations = [
