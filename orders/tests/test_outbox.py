@@ -13,7 +13,7 @@ from django.utils import timezone
 from config.celery import app as celery_app
 from orders import emails, tasks
 from orders.models import Order, OrderEmail, OrderEmailKind, OrderEmailState
-from tests.factories import CartItemFactory
+from tests.factories import CartItemFactory, ShippingMethodFactory
 from tests.mail import closed_port, hanging_mail_server, smtp_sink
 
 from .helpers import checkout_form, place
@@ -23,6 +23,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def cart_owner():
+    # Its own shipping method: a transactional test run earlier flushes the ones the migrations seed.
+    ShippingMethodFactory()
     return CartItemFactory(quantity=1, product__name="Blue Mug", product__stock=5).cart.user
 
 
