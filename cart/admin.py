@@ -104,7 +104,7 @@ class CartAdmin(admin.ModelAdmin):
     list_display = ["shopper", "lines", "value_shown", "last_change_shown", "state_shown"]
     list_filter = [CartStateFilter, CartValueFilter]
     search_fields = ["user__email"]
-    search_help_text = _("Part of the shopper's email address.")
+    # No search_help_text: Django's search box would then be named only by its description (axe, label-title-only).
     fields = ["shopper", "state_shown", "value_shown", "last_change_shown", "created_shown", "checkout_opened_shown"]
     readonly_fields = fields
     inlines = [CartLineInline]

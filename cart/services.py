@@ -302,3 +302,9 @@ def cart_undo_remove(*, user: User, removed: list[RemovedLine]) -> Restored:
     if not restored.changes:
         raise CartError(restored.refusals[0] if restored.refusals else _("There is nothing to undo."), code="undo")
     return restored
+
+
+def cart_note_checkout_opened(*, user: User) -> None:
+    """The shopper opened checkout: a step of the owner's funnel (the dashboard). The cart itself is unchanged,
+    so its version stays."""
+    Cart.objects.filter(user=user).update(checkout_opened_at=timezone.now())

@@ -16,6 +16,7 @@ urlpatterns = [
     # or the cache cannot be reached; liveness only says the process answers.
     path("health/", HealthCheckView.as_view(checks=["health_check.checks.Database", "health_check.checks.Cache"])),
     path("health/live/", alive),
+    path("admin/dashboard/", include("dashboard.urls")),
     path("admin/", admin.site.urls),
     # The language switcher posts to i18n/setlang/ (Django's set_language: sets the language cookie, goes back).
     path("i18n/", include("django.conf.urls.i18n")),

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import HttpResponseClientRedirect
 from payments import PaymentError, PaymentStatus, RedirectNeeded
 
+from cart import services as cart_services
 from cart.models import CartItem
 from cart.selectors import cart_items
 from web.decorators import shopper_required
@@ -116,6 +117,8 @@ def checkout(request: ShopperRequest) -> HttpResponse:
         if wants_fragment(request):
             return HttpResponseClientRedirect(reverse("cart:detail"))
         return redirect("cart:detail")
+    if not request.htmx:
+        cart_services.cart_note_checkout_opened(user=request.user)
     saved_addresses = list(select_address_list(user=request.user))  # an address book holds a handful
     address = chosen_address(request, saved_addresses)
     form = CheckoutForm(initial=checkout_initial(request, address))

@@ -18,10 +18,11 @@ from web.digits import PERSIAN_NUMBER
 FIRST_STRONG_ISOLATE = "\u2068"
 POP_DIRECTIONAL_ISOLATE = "\u2069"
 
-# The date styles pages and emails use: a day with the time, a day, a short day and month with the time.
+# The date styles pages and emails use: a day with the time, a day, a short day and month with the time, a day and
+# month (the dashboard's chart).
 DATE_FORMATS = {
-    "en": {"datetime": "%-d %B %Y, %H:%M", "date": "%-d %b %Y", "short": "%-d %b, %H:%M"},
-    "fa": {"datetime": "%-d %B %Y، %H:%M", "date": "%-d %B %Y", "short": "%-d %B، %H:%M"},
+    "en": {"datetime": "%-d %B %Y, %H:%M", "date": "%-d %b %Y", "short": "%-d %b, %H:%M", "day": "%-d %b"},
+    "fa": {"datetime": "%-d %B %Y، %H:%M", "date": "%-d %B %Y", "short": "%-d %B، %H:%M", "day": "%-d %B"},
 }
 
 

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "cart",
     "accounts",
     "dashboard",
+    "reminders",
 ]
 
 MIDDLEWARE = [
@@ -224,6 +225,10 @@ CART_MAX_LINE_QUANTITY = 99
 # A cart with lines left unchanged this long is abandoned (the carts admin, the dashboard, the reminder).
 # 10 hours is when Shopify sends its abandoned-checkout reminder by default.
 SHOP_CART_ABANDONED_HOURS = env.int("SHOP_CART_ABANDONED_HOURS", default=10)
+# An order placed within this many days after a cart reminder counts as recovered by it (the dashboard).
+SHOP_REMINDER_RECOVERY_DAYS = 7
+# Active products with this many units or fewer are listed on the dashboard as low on stock.
+SHOP_LOW_STOCK_THRESHOLD = env.int("SHOP_LOW_STOCK_THRESHOLD", default=5)
 # The carts admin's value filter: bands between these amounts of the shop's currency.
 SHOP_CART_VALUE_BANDS = [Decimal(amount) for amount in env.list("SHOP_CART_VALUE_BANDS", default=["50", "200"])]
 
