@@ -3,10 +3,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
 from django.contrib.auth.models import AnonymousUser, User
+from django.contrib.sessions.backends.base import SessionBase
 from django.db import models
 from django.db.models import Case, Count, DecimalField, F, OuterRef, Q, QuerySet, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce
+from django.utils.crypto import constant_time_compare
 from django.utils.translation import pgettext_lazy
 from modeltranslation.utils import get_translation_fields
 
@@ -79,6 +82,41 @@ def cart_summary(*, user: User | AnonymousUser) -> CartSummary:
         # A line a checkout cannot take as it is: no longer sold, or more than the stock left.
         blocked_lines += not is_active or quantity > stock
     return CartSummary(item_count=item_count, total=total, blocked_lines=blocked_lines, version=version)
+
+
+@dataclass(frozen=True)
+class SessionCart:
+    shopper_id: int
+    version: int
+
+
+def cart_version_of_session(*, session: SessionBase) -> SessionCart | None:
+    """Who the session is logged in as and their cart's version, in one query; None if nobody is logged in.
+
+    For the version check pages make each time they come back (cart.views.version), which must cost no more
+    than the session's statement and this one. So the user is read together with the cart's version, and
+    the session is checked as ``django.contrib.auth.get_user`` checks it: a configured backend, an active
+    account, the hash of the password the session was opened with. What it does not do (flush a session
+    that fails, rotate a key) is left to the next page the shopper opens.
+    """
+    user_id = session.get(SESSION_KEY)
+    session_hash = session.get(HASH_SESSION_KEY)
+    if user_id is None or not session_hash or session.get(BACKEND_SESSION_KEY) not in settings.AUTHENTICATION_BACKENDS:
+        return None
+    user_model = get_user_model()
+    user = (
+        user_model._default_manager.filter(pk=user_model._meta.pk.to_python(user_id), is_active=True)
+        .select_related("cart")
+        .only("password", "cart__version")
+        .first()
+    )
+    if user is None:
+        return None
+    hashes = [user.get_session_auth_hash(), *user.get_session_auth_fallback_hash()]
+    if not any(constant_time_compare(session_hash, known) for known in hashes):
+        return None
+    cart = getattr(user, "cart", None)
+    return SessionCart(shopper_id=user.pk, version=cart.version if cart is not None else 0)
 
 
 class CartState(models.TextChoices):

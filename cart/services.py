@@ -49,6 +49,7 @@ class CartChange:
     item: CartItem | None  # None when the change removed the line
     quantity: int  # quantity of the line afterwards, 0 if removed
     notice: str = ""  # set when the shop had to adjust what was asked for
+    moved_version: bool = True  # False when the cart was left as it was (a quantity set to what the line holds)
 
     @property
     def removed(self) -> bool:
@@ -153,10 +154,11 @@ def _write_quantity(*, item: CartItem, quantity: int, notice: str = "") -> CartC
         item.delete()
         cart_mark_changed(cart=item.cart)
         return CartChange(product=item.product, item=None, quantity=0, notice=notice)
-    if quantity != item.quantity:
-        item.quantity = quantity
-        item.save(update_fields=["quantity", "updated_at"])
-        cart_mark_changed(cart=item.cart)
+    if quantity == item.quantity:
+        return CartChange(product=item.product, item=item, quantity=quantity, notice=notice, moved_version=False)
+    item.quantity = quantity
+    item.save(update_fields=["quantity", "updated_at"])
+    cart_mark_changed(cart=item.cart)
     return CartChange(product=item.product, item=item, quantity=quantity, notice=notice)
 
 

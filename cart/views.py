@@ -3,17 +3,24 @@
 Every change is a POST. With ``HX-Request`` the answer is the changed line plus
 out-of-band updates of the badge, the totals and the toast region; without
 JavaScript the same form gets a 303 back to where the shopper was.
+
+A page may be behind the cart (changed in another tab or device): it says which version it shows
+(``X-Cart-Version``, static/js/cart-sync.js), and a change from a page that was behind is answered
+with all the lines, so the lines, badge and totals shown after any answer agree.
 """
 
 from decimal import Decimal
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseNotModified, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+from django.utils.http import parse_etags
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
+from django_htmx.http import reswap, trigger_client_event
 
 from store.models import Product
 from web.decorators import shopper_required
@@ -24,8 +31,8 @@ from web.messages import success_with_action
 from . import services
 from .forms import AddForm, LineForm, SetQuantityForm
 from .pending import remember_pending_add
-from .selectors import cart_has_line, cart_items
-from .services import CartChange, CartError, RemovedLine
+from .selectors import CartSummary, cart_has_line, cart_items, cart_summary, cart_version_of_session
+from .services import CartChange, CartError, LineNotFound, RemovedLine
 
 UNDO_SESSION_KEY = "cart_undo"
 # The element the mini-cart's changes are swapped into (base.html): htmx names it in HX-Target.
@@ -40,22 +47,67 @@ def tell_shopper(request: HtmxHttpRequest, change: CartChange, success: str = ""
         messages.success(request, success)
 
 
-def mini_cart_changed(request: ShopperRequest) -> HttpResponse:
+def mini_cart_changed(request: ShopperRequest, status: int = 200) -> HttpResponse:
     """The mini-cart's new content and the badge, and the lines of the cart page if it is behind."""
     context = {
+        # Read before the lines: the version the badge claims is never newer than the lines shown with it.
+        "cart_summary": cart_summary(user=request.user),
         "items": cart_items(user=request.user),
         "on_cart_page": request.htmx.current_url_abs_path == reverse("cart:detail"),
     }
-    return render(request, "cart/detail.html#mini_change", context)
+    return render(request, "cart/detail.html#mini_change", context, status=status)
+
+
+def all_lines_changed(request: ShopperRequest, status: int = 200) -> HttpResponse:
+    """Every line of the cart page, the totals and the badge, out of band (whatever the form's target)."""
+    context = {"cart_summary": cart_summary(user=request.user), "items": cart_items(user=request.user)}
+    return reswap(render(request, "cart/detail.html#lines_update", context, status=status), "none")
+
+
+def shown_version(request: ShopperRequest) -> int | None:
+    """The version of the cart the page showed when the shopper acted (cart-sync.js sends it), if it said."""
+    shown = request.headers.get("X-Cart-Version", "")
+    return int(shown) if shown.isascii() and shown.isdigit() else None
+
+
+def page_was_current(request: ShopperRequest, change: CartChange, summary: CartSummary) -> bool:
+    """The page showed the cart as it was just before this change, and nothing came after it.
+
+    A request that does not say which version its page shows is answered as one that is current.
+    """
+    shown = shown_version(request)
+    return shown is None or shown == summary.version - change.moved_version
 
 
 def line_changed(request: ShopperRequest, change: CartChange) -> HttpResponse:
-    """The changed line (nothing when it was removed) and the totals; without JavaScript, back to the page."""
+    """The changed line (nothing when it was removed) and the totals; without JavaScript, back to the page.
+
+    A page that was behind gets all the lines instead: one line of the truth beside stale ones would not add up.
+    """
     if request.htmx.target == MINI_CART:
         return mini_cart_changed(request)
     if request.htmx:
-        return render(request, "cart/detail.html#change", {"item": change.item})
+        summary = cart_summary(user=request.user)
+        if not page_was_current(request, change, summary):
+            return all_lines_changed(request)
+        return render(request, "cart/detail.html#change", {"item": change.item, "cart_summary": summary})
     return see_other(shopper_page(request, fallback="cart:detail"))
+
+
+def line_gone(request: ShopperRequest, error: LineNotFound) -> HttpResponse:
+    """A change to a line no longer in the cart: htmx gets the cart as it is, saying why the line went.
+
+    Still a 404 (the line may be another shopper's: the answer shows only this shopper's own cart).
+    Without JavaScript, the 404 page as before.
+    """
+    if not request.htmx:
+        raise error
+    messages.info(request, _("Removed in another window."))
+    if request.htmx.target == MINI_CART:
+        response = mini_cart_changed(request, status=404)
+    else:
+        response = all_lines_changed(request, status=404)
+    return trigger_client_event(response, "toast")  # the answer says why: shop.js adds no failure toast
 
 
 def posted_line(request: HtmxHttpRequest) -> int:
@@ -77,7 +129,45 @@ def cart_detail(request: ShopperRequest) -> HttpResponse:
 def mini_cart(request: ShopperRequest) -> HttpResponse:
     if not request.htmx:
         return redirect("cart:detail")  # the fragment alone is no page
-    return render(request, "cart/detail.html#mini", {"items": cart_items(user=request.user)})
+    return mini_cart_changed(request)
+
+
+@require_GET
+def version(request: HtmxHttpRequest) -> HttpResponse:
+    """Has the cart moved on from the version the page shows? 304 if not: two statements either way.
+
+    Pages ask when they come back (shown again, back from the back-forward cache, focused: cart-sync.js),
+    sending the ETag of what they show, ``"<shopper>.<version>"``. Nobody logged in: 403, the page reloads.
+    """
+    current = cart_version_of_session(session=request.session)
+    if current is None:
+        response = HttpResponse(status=403)
+    else:
+        etag = f'"{current.shopper_id}.{current.version}"'
+        if etag in parse_etags(request.headers.get("If-None-Match", "")):
+            response = HttpResponseNotModified()
+        else:
+            response = JsonResponse({"shopper": current.shopper_id, "version": current.version})
+        response["ETag"] = etag
+    add_never_cache_headers(response)
+    return response
+
+
+@require_GET
+@shopper_required
+def refresh(request: ShopperRequest) -> HttpResponse:
+    """What a page behind the cart needs (cart-sync.js): the badge and, where the page shows them, the cart page's
+    lines and totals and the open mini-cart, all out of band."""
+    if not request.htmx:
+        return redirect("cart:detail")
+    context = {
+        "cart_summary": cart_summary(user=request.user),  # first: the version claimed is never newer than the lines
+        "items": cart_items(user=request.user),
+        "on_cart_page": request.htmx.current_url_abs_path == reverse("cart:detail"),
+        "mini_open": request.GET.get("mini") == "open",
+        "messages": [],  # toasts waiting for the shopper's next page are not this answer's
+    }
+    return render(request, "cart/detail.html#refresh", context)
 
 
 @require_POST
@@ -107,6 +197,8 @@ def add(request: HtmxHttpRequest, product_id: int) -> HttpResponse:
 def increase(request: ShopperRequest) -> HttpResponse:
     try:
         change = services.cart_increase(user=request.user, item_id=posted_line(request))
+    except LineNotFound as error:
+        return line_gone(request, error)
     except CartError as error:
         return refuse(request, error.message, fallback="cart:detail")
     tell_shopper(request, change)
@@ -116,7 +208,10 @@ def increase(request: ShopperRequest) -> HttpResponse:
 @require_POST
 @shopper_required
 def decrease(request: ShopperRequest) -> HttpResponse:
-    change = services.cart_decrease(user=request.user, item_id=posted_line(request))
+    try:
+        change = services.cart_decrease(user=request.user, item_id=posted_line(request))
+    except LineNotFound as error:
+        return line_gone(request, error)
     tell_shopper(request, change, removed_message(change.product) if change.removed else "")
     return line_changed(request, change)
 
@@ -128,10 +223,12 @@ def set_quantity(request: ShopperRequest) -> HttpResponse:
     form = SetQuantityForm(request.POST)
     if not form.is_valid():
         if not cart_has_line(user=request.user, item_id=item_id):
-            raise Http404("No such line in your cart")
+            return line_gone(request, LineNotFound(item_id))
         return refuse(request, str(form.errors["quantity"][0]), fallback="cart:detail")
     try:
         change = services.cart_set_quantity(user=request.user, item_id=item_id, quantity=form.cleaned_data["quantity"])
+    except LineNotFound as error:
+        return line_gone(request, error)
     except CartError as error:
         return refuse(request, error.message, fallback="cart:detail")
     tell_shopper(request, change, removed_message(change.product) if change.removed else "")
@@ -166,7 +263,10 @@ def removed_from_session(request: HtmxHttpRequest) -> list[RemovedLine]:
 @require_POST
 @shopper_required
 def remove(request: ShopperRequest) -> HttpResponse:
-    removed = services.cart_remove(user=request.user, item_id=posted_line(request))
+    try:
+        removed = services.cart_remove(user=request.user, item_id=posted_line(request))
+    except LineNotFound as error:
+        return line_gone(request, error)
     remember_for_undo(request, [removed], removed_message(removed.product))
     return line_changed(request, CartChange(product=removed.product, item=None, quantity=0))
 
@@ -198,7 +298,7 @@ def undo_remove(request: ShopperRequest) -> HttpResponse:
         return mini_cart_changed(request)
     if request.htmx:
         # The lines may belong anywhere in the list: the cart page gets all its lines again.
-        return render(request, "cart/detail.html#lines_update", {"items": cart_items(user=request.user)})
+        return all_lines_changed(request)
     return see_other(shopper_page(request, fallback="cart:detail"))
 
 
@@ -209,5 +309,5 @@ def clear(request: ShopperRequest) -> HttpResponse:
     if removed:
         remember_for_undo(request, removed, _("Your cart is empty now."))
     if request.htmx:
-        return render(request, "cart/detail.html#lines_update", {"items": []})
+        return all_lines_changed(request)  # empty, unless another tab added something since
     return see_other(shopper_page(request, fallback="cart:detail"))

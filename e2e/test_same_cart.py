@@ -1,0 +1,149 @@
+"""The same cart everywhere: other tabs (one browser) and other devices (another browser context) of one shopper.
+
+Filled cart: 2 × Hand Grinder ($79.00) and 1 × Bird Feeder ($23.00), $181.00.
+"""
+
+from collections.abc import Callable
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from .conftest import RECORD_CSP_VIOLATIONS, assert_accessible
+from .test_cart import filled_cart, shopper  # noqa: F401 (fixtures)
+
+# The issue's times: another tab within 1 s; assertions wait no longer than that.
+TAB_MS = 1_000
+
+
+@pytest.fixture
+def other_device(browser: Browser, live_server, log_in, filled_cart) -> Callable[..., Page]:  # noqa: F811
+    """Another device of the same shopper: a browser context of its own, logged in by its own session."""
+    contexts: list[BrowserContext] = []
+    violations: list[str] = []
+
+    def open_device(*, offline_from: tuple[str, ...] = ()) -> Page:
+        context = browser.new_context()
+        contexts.append(context)
+        context.expose_function("recordCspViolation", lambda violation: violations.append(violation))
+        context.add_init_script(RECORD_CSP_VIOLATIONS)
+        for path in offline_from:
+            context.route(f"**{path}*", lambda route: route.abort())
+        log_in(filled_cart, context)
+        return context.new_page()
+
+    yield open_device
+    for context in contexts:
+        context.close()
+    assert not violations, violations
+
+
+def badge(page: Page, items: int):
+    return page.get_by_role("link", name=f"Cart, {items} items", exact=True)
+
+
+def line_quantity(page: Page, product: str):
+    return page.get_by_role("textbox", name=f"Quantity of {product}")
+
+
+def test_an_add_in_one_tab_shows_in_the_others_badge_lines_and_total(page: Page, context, live_server, filled_cart):  # noqa: F811
+    cart_tab = context.new_page()
+    cart_tab.goto(f"{live_server.url}/cart/")
+    catalog_tab = context.new_page()
+    catalog_tab.goto(f"{live_server.url}/")
+    page.goto(f"{live_server.url}/products/hand-grinder/")
+
+    page.get_by_role("article").get_by_role("button", name="Add to cart").click()
+
+    expect(badge(page, 4)).to_be_visible()
+    expect(badge(cart_tab, 4)).to_be_visible(timeout=TAB_MS)
+    expect(line_quantity(cart_tab, "Hand Grinder")).to_have_value("3", timeout=TAB_MS)
+    expect(cart_tab.get_by_test_id("cart-total")).to_have_text("$260.00", timeout=TAB_MS)
+    expect(badge(catalog_tab, 4)).to_be_visible(timeout=TAB_MS)
+    assert_accessible(cart_tab)
+
+
+def test_a_change_on_the_cart_page_shows_in_another_tabs_open_mini_cart(page: Page, context, live_server, filled_cart):  # noqa: F811
+    other = context.new_page()
+    other.goto(f"{live_server.url}/")
+    badge(other, 3).click()
+    mini_cart = other.get_by_role("dialog", name="Your cart")
+    expect(mini_cart.get_by_test_id("mini-cart-total")).to_have_text("$181.00")
+    page.goto(f"{live_server.url}/cart/")
+
+    page.get_by_role("button", name="Remove Bird Feeder from cart").click()
+
+    expect(page.get_by_test_id("cart-total")).to_have_text("$158.00")
+    expect(mini_cart.get_by_test_id("mini-cart-line")).to_have_count(1, timeout=TAB_MS)
+    expect(mini_cart.get_by_test_id("mini-cart-total")).to_have_text("$158.00", timeout=TAB_MS)
+    expect(badge(other, 2)).to_be_attached(timeout=TAB_MS)
+
+
+def test_logging_out_in_one_tab_clears_the_cart_from_the_others(page: Page, context, live_server, filled_cart):  # noqa: F811
+    catalog_tab = context.new_page()
+    catalog_tab.goto(f"{live_server.url}/")
+    expect(badge(catalog_tab, 3)).to_be_visible()
+    cart_tab = context.new_page()
+    cart_tab.goto(f"{live_server.url}/cart/")
+    page.goto(f"{live_server.url}/")
+
+    page.get_by_role("navigation", name="Account").get_by_text("Account", exact=True).click()
+    page.get_by_role("button", name="Log out").click()
+
+    expect(page.get_by_role("link", name="Log in")).to_be_visible()
+    expect(badge(catalog_tab, 0)).to_be_visible(timeout=TAB_MS)
+    expect(catalog_tab.get_by_role("link", name="Log in")).to_be_visible()
+    expect(cart_tab).to_have_url(f"{live_server.url}/accounts/login/?next=%2Fcart%2F", timeout=TAB_MS)
+
+
+def test_plus_on_a_device_behind_the_cart_counts_from_the_cart_and_shows_it(page: Page, live_server, other_device):
+    # The phone hears nothing of the laptop's changes: no live events, no check when it comes back.
+    phone = other_device(offline_from=("/cart/events/", "/cart/version/"))
+    phone.goto(f"{live_server.url}/cart/")
+    page.goto(f"{live_server.url}/cart/")
+    line_quantity(page, "Hand Grinder").fill("5")
+    line_quantity(page, "Hand Grinder").press("Enter")
+    expect(page.get_by_test_id("cart-total")).to_have_text("$418.00")
+    expect(line_quantity(phone, "Hand Grinder")).to_have_value("2")
+
+    phone.get_by_role("button", name="Increase quantity of Hand Grinder").click()
+
+    expect(line_quantity(phone, "Hand Grinder")).to_have_value("6")
+    expect(phone.get_by_test_id("cart-total")).to_have_text("$497.00")
+    expect(badge(phone, 7)).to_be_visible()
+
+
+def test_a_line_removed_on_one_device_and_pressed_on_the_other_leaves_it(page: Page, live_server, other_device):
+    phone = other_device(offline_from=("/cart/events/", "/cart/version/"))
+    phone.goto(f"{live_server.url}/cart/")
+    page.goto(f"{live_server.url}/cart/")
+    page.get_by_role("button", name="Remove Bird Feeder from cart").click()
+    expect(page.get_by_test_id("cart-total")).to_have_text("$158.00")
+
+    phone.get_by_role("button", name="Increase quantity of Bird Feeder").click()
+
+    expect(phone.get_by_text("Removed in another window.")).to_be_visible()
+    expect(phone.get_by_test_id("cart-line")).to_have_count(1)
+    expect(phone.get_by_test_id("cart-total")).to_have_text("$158.00")
+    expect(badge(phone, 2)).to_be_visible()
+
+
+def test_a_device_coming_back_asks_once_and_catches_up(page: Page, live_server, other_device):
+    phone = other_device(offline_from=("/cart/events/",))
+    phone.goto(f"{live_server.url}/cart/")
+
+    with phone.expect_response("**/cart/version/") as unchanged:
+        phone.evaluate("document.dispatchEvent(new Event('visibilitychange'))")
+    assert unchanged.value.status == 304
+
+    page.goto(f"{live_server.url}/cart/")
+    page.get_by_role("button", name="Decrease quantity of Hand Grinder").click()
+    expect(page.get_by_test_id("cart-total")).to_have_text("$102.00")
+    expect(phone.get_by_test_id("cart-total")).to_have_text("$181.00")
+
+    with phone.expect_response("**/cart/version/") as moved:
+        phone.evaluate("window.dispatchEvent(new Event('focus'))")
+
+    assert moved.value.status == 200
+    expect(line_quantity(phone, "Hand Grinder")).to_have_value("1")
+    expect(phone.get_by_test_id("cart-total")).to_have_text("$102.00")
+    expect(badge(phone, 2)).to_be_visible()
