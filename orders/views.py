@@ -220,6 +220,11 @@ def payment_page(request: ShopperRequest, token: str) -> HttpResponse:
     order = payment.order
     if not order.is_awaiting_payment or payment.status not in (PaymentStatus.WAITING, PaymentStatus.INPUT):
         return see_other(order.get_absolute_url())
+    if payment.variant not in settings.PAYMENT_VARIANTS:
+        # Started with a provider the shop no longer offers (the demo, before Stripe was configured).
+        payment.change_status(PaymentStatus.CANCELLED, "The payment provider is no longer configured.")
+        messages.warning(request, _("This payment can no longer be completed. Nothing was charged; please pay again."))
+        return see_other(order.get_absolute_url())
     try:
         form = payment.get_form(data=request.POST or None)
     except RedirectNeeded as redirect_to:

@@ -405,6 +405,21 @@ class TestPayment:
         assert "The payment could not be completed. Nothing was charged; please try again." in page
         assert "Payment failed" in page
 
+    def test_a_payment_begun_with_a_provider_the_shop_no_longer_offers_is_cancelled_not_a_500(
+        self, shopper, order, stripe_payments, settings
+    ):
+        demo = Payment.objects.create(order=order, variant="default", total=order.total, currency="USD")
+        settings.PAYMENT_VARIANTS = {"stripe": settings.PAYMENT_VARIANTS["stripe"]}
+
+        response = shopper.get(reverse("orders:payment", kwargs={"token": demo.token}), follow=True)
+
+        page = response.content.decode()
+        assert response.status_code == 200
+        assert "This payment can no longer be completed. Nothing was charged; please pay again." in page
+        assert "Try paying again" in page
+        demo.refresh_from_db()
+        assert demo.status == PaymentStatus.CANCELLED
+
     def test_a_paid_order_offers_no_payment(self, shopper, order):
         self.pay(shopper, order, PaymentStatus.CONFIRMED)
 
