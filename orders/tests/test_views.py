@@ -15,6 +15,7 @@ from orders.providers import DemoProvider
 from orders.views import CHECKOUT_TOKEN_SESSION_KEY
 from store.models import Product
 from tests.factories import AddressFactory, CartItemFactory, OrderFactory, ShippingMethodFactory, UserFactory
+from web.templatetags.localized import shoptime
 
 from .helpers import checkout_form, place
 
@@ -320,7 +321,7 @@ class TestPayment:
 
         page = response.content.decode()
         order = Order.objects.get(user=user)
-        due = (order.created_at + timedelta(minutes=60)).strftime("%-I:%M")
+        due = shoptime(order.created_at + timedelta(minutes=60))
         assert "Thank you" not in page
         assert "Your order is reserved and waiting for payment" in page
         assert "We hold its items for you for 60 minutes, until" in page
