@@ -56,6 +56,7 @@ def server_environment(database_url: str, static_root: str) -> dict[str, str]:
         SECRET_KEY=os.environ.get("SECRET_KEY") or "bench-load-secret-key-" + "y" * 40,
         SECURE_SSL_REDIRECT="0",
         ALLOWED_HOSTS="127.0.0.1",
+        PAYMENT_HOST="127.0.0.1",
         DATABASE_URL=database_url,
         CONN_MAX_AGE="60",
         STATIC_ROOT=static_root,

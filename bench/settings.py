@@ -8,6 +8,7 @@ import os
 os.environ["SECURE_SSL_REDIRECT"] = "0"
 os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-" + "x" * 40)
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
+os.environ.setdefault("PAYMENT_HOST", "127.0.0.1")
 # Persistent connections, as in the load run (gunicorn with CONN_MAX_AGE=60).
 os.environ.setdefault("CONN_MAX_AGE", "60")
 # Placing an order sends its confirmation; kept in memory, not printed, like a fast mail relay.

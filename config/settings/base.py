@@ -198,6 +198,8 @@ STORAGES = {
 }
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
+# How many servers run the shop. More than one needs media and the database shared by all (deployment checks).
+SHOP_INSTANCES = env.int("SHOP_INSTANCES", default=1)
 # Product images are uploaded media; a small shop lets Django serve them.
 # Behind a web server that serves MEDIA_ROOT itself, set SERVE_MEDIA=0.
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=True)

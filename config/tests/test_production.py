@@ -50,9 +50,15 @@ def production_env(tmp_path: Path, **overrides: str) -> dict[str, str]:
         # Production refuses to start without a real payment provider; these secrets are never used here.
         STRIPE_SECRET_KEY="sk_test_production_mode",
         STRIPE_WEBHOOK_SECRET="whsec_production_mode",
+        PAYMENT_HOST="shop.example",
     )
     env.update(overrides)
     return env
+
+
+# What a production deployment shares between its processes; `check --deploy` refuses production without them.
+# Nothing connects to these hosts during a check.
+SHARED_SERVICES = {"REDIS_URL": "redis://redis.internal:6379/1", "CELERY_BROKER_URL": "redis://redis.internal:6379/2"}
 
 
 def manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
@@ -62,10 +68,28 @@ def manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
 
 
 def test_deploy_checks_pass_without_a_single_warning(tmp_path):
-    result = manage("check", "--deploy", "--fail-level", "WARNING", env=production_env(tmp_path))
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=production_env(tmp_path, **SHARED_SERVICES))
 
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_deploy_checks_pass_for_the_readmes_recipe_without_tls(tmp_path):
+    env = production_env(tmp_path, **SHARED_SERVICES, SECURE_SSL_REDIRECT="0", ALLOWED_HOSTS="localhost")
+
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+
+    assert result.returncode == 0, result.stderr
+
+
+def test_deploy_checks_refuse_a_shop_whose_processes_share_nothing(tmp_path):
+    result = manage("check", "--deploy", env=production_env(tmp_path, SHOP_INSTANCES="3"))
+
+    assert result.returncode != 0
+    assert "shop.E001" in result.stderr  # a local-memory cache
+    assert "shop.E002" in result.stderr  # no task queue
+    assert "shop.E003" in result.stderr  # media on this server's disk
+    assert "shop.E004" in result.stderr  # a SQLite file
 
 
 def test_production_mode_without_a_secret_key_refuses_to_start(tmp_path):
@@ -322,7 +346,7 @@ def test_deploy_check_without_a_payment_provider_is_an_error_naming_the_variable
 
 
 def test_deploy_check_in_demo_mode_warns(tmp_path):
-    env = production_env(tmp_path, SHOP_DEMO_PAYMENTS="1", **NO_PAYMENT_PROVIDER)
+    env = production_env(tmp_path, **SHARED_SERVICES, SHOP_DEMO_PAYMENTS="1", **NO_PAYMENT_PROVIDER)
 
     result = manage("check", "--deploy", env=env)
 

@@ -36,6 +36,8 @@ SETTINGS_ENV = [
     "STRIPE_SECRET_KEY",
     "STRIPE_WEBHOOK_SECRET",
     "SHOP_DEMO_PAYMENTS",
+    "SHOP_INSTANCES",
+    "PAYMENT_HOST",
 ]
 
 # A real payment provider, as production needs one (README, "Checkout and orders"); its secrets are never used here.
@@ -49,7 +51,7 @@ def load_settings(monkeypatch):
 
     def load(role: str = "development", **env: str) -> dict:
         if role == "production":  # which refuses to start without a payment provider; a test may take it away
-            env = TEST_STRIPE_ENV | env
+            env = TEST_STRIPE_ENV | {"PAYMENT_HOST": "shop.example"} | env
         for name in SETTINGS_ENV:
             monkeypatch.delenv(name, raising=False)
         for name, value in env.items():
@@ -132,6 +134,11 @@ def test_production_refuses_a_weak_or_development_secret_key(load_settings, weak
         load_settings("production", SECRET_KEY=weak_key)
 
 
+def test_production_refuses_to_start_without_a_payment_host(load_settings):
+    with pytest.raises(ImproperlyConfigured, match="PAYMENT_HOST"):
+        load_settings("production", SECRET_KEY=A_REAL_SECRET, PAYMENT_HOST="")
+
+
 def test_production_hardens_cookies_and_transport(load_settings):
     settings = load_settings("production", SECRET_KEY=A_REAL_SECRET, ALLOWED_HOSTS="shop.example")
 
@@ -143,7 +150,13 @@ def test_production_hardens_cookies_and_transport(load_settings):
 
 
 def test_production_behind_a_plain_http_test_setup_can_switch_off_the_https_redirect(load_settings):
-    settings = load_settings("production", SECRET_KEY=A_REAL_SECRET, SECURE_SSL_REDIRECT="0", SECURE_HSTS_SECONDS="0")
+    settings = load_settings(
+        "production",
+        SECRET_KEY=A_REAL_SECRET,
+        PAYMENT_HOST="shop.example",
+        SECURE_SSL_REDIRECT="0",
+        SECURE_HSTS_SECONDS="0",
+    )
 
     assert settings["SECURE_SSL_REDIRECT"] is False
     assert settings["SECURE_HSTS_SECONDS"] == 0
