@@ -43,7 +43,7 @@ def check_task_queue(app_configs, **kwargs) -> list[CheckMessage]:
 def check_shared_by_instances(app_configs, **kwargs) -> list[CheckMessage]:
     if settings.SHOP_INSTANCES < 2:
         return []
-    errors = []
+    errors: list[CheckMessage] = []
     if settings.STORAGES["default"]["BACKEND"] == LOCAL_DISK_STORAGE:
         errors.append(
             Error(
