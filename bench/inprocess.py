@@ -125,7 +125,7 @@ def seed(max_lines: int):
             slug=f"bench-product-{n}",
             description="Benchmark product.",
             price=Decimal("3.00") + n,
-            stock=10_000,
+            on_hand=10_000,
             # Like every demo product, a picture: each line offers its sized variants.
             image=f"products/bench-product-{n}.png",
         )

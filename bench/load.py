@@ -94,7 +94,7 @@ def seed(shoppers: int) -> list[dict]:
     category = Category.objects.create(name="Load", slug="load")
     per_shopper = ADD_PRODUCTS_PER_SHOPPER + 2 + FILLER_LINES
     products = Product.objects.bulk_create(
-        Product(category=category, name=f"Load product {n}", slug=f"load-{n}", price=f"{2 + n % 40}.50", stock=STOCK)
+        Product(category=category, name=f"Load product {n}", slug=f"load-{n}", price=f"{2 + n % 40}.50", on_hand=STOCK)
         for n in range(shoppers * per_shopper)
     )
     seeded = []
@@ -136,11 +136,11 @@ def seed_buyers(buyers: int) -> list[dict]:
     category = Category.objects.create(name="Checkout", slug="checkout")
     products = Product.objects.bulk_create(
         [
-            Product(category=category, name=f"Scarce {n}", slug=f"scarce-{n}", price="7.50", stock=SCARCE_STOCK)
+            Product(category=category, name=f"Scarce {n}", slug=f"scarce-{n}", price="7.50", on_hand=SCARCE_STOCK)
             for n in range(SCARCE_PRODUCTS)
         ]
         + [
-            Product(category=category, name=f"Plentiful {n}", slug=f"plentiful-{n}", price="3.25", stock=STOCK)
+            Product(category=category, name=f"Plentiful {n}", slug=f"plentiful-{n}", price="3.25", on_hand=STOCK)
             for n in range(PLENTIFUL_PRODUCTS)
         ]
     )
@@ -163,7 +163,7 @@ def check_orders(starting_stock: dict[int, int], buyers: list[dict], counts: dic
     from django.db.models import Count, Sum
 
     from orders.models import STOCK_HOLDING_STATUSES, Order, OrderLine
-    from store.models import Product
+    from store.models import Product, available_units
 
     ordered = dict(
         OrderLine.objects.filter(order__status__in=STOCK_HOLDING_STATUSES)
@@ -172,9 +172,9 @@ def check_orders(starting_stock: dict[int, int], buyers: list[dict], counts: dic
         .values_list("product", "units")
     )
     stock_mismatches = [
-        f"product {pk}: stock {stock} + ordered {ordered.get(pk, 0)} != {starting_stock[pk]}"
-        for pk, stock in Product.objects.values_list("pk", "stock")
-        if stock + ordered.get(pk, 0) != starting_stock[pk]
+        f"product {pk}: available {available} + ordered {ordered.get(pk, 0)} != {starting_stock[pk]}"
+        for pk, available in Product.objects.values_list("pk", available_units())
+        if available + ordered.get(pk, 0) != starting_stock[pk]
     ]
     placed_by_clients = sum(counts["successes"].get(b["session"], {}).get("place order", 0) for b in buyers)
     return {
@@ -185,13 +185,13 @@ def check_orders(starting_stock: dict[int, int], buyers: list[dict], counts: dic
         ),
         "units_ordered": sum(ordered.values()),
         "stock_mismatches": stock_mismatches,
-        "negative_stock": Product.objects.filter(stock__lt=0).count(),
+        "negative_stock": Product.objects.alias(available=available_units()).filter(available__lt=0).count(),
         "orders_sharing_a_checkout_token": Order.objects.values("checkout_token")
         .annotate(n=Count("id"))
         .filter(n__gt=1)
         .count(),
         "orders_without_lines": Order.objects.filter(lines=None).count(),
-        "sold_out_products": Product.objects.filter(stock=0).count(),
+        "sold_out_products": Product.objects.alias(available=available_units()).filter(available=0).count(),
     }
 
 
@@ -224,9 +224,10 @@ def stop(process: subprocess.Popen) -> None:
 def check_database(shoppers: list[dict], counts: dict) -> dict:
     """Compares every watched line with what the clients were told succeeded."""
     from django.conf import settings
-    from django.db.models import Count, F, Q
+    from django.db.models import Count, Q
 
     from cart.models import CartItem
+    from store.models import available_units
 
     lost_updates, broken = [], []
     for shopper in shoppers:
@@ -249,7 +250,9 @@ def check_database(shoppers: list[dict], counts: dict) -> dict:
             broken.append(f"set line {shopper['set_line']}: {set_value} was never set")
     duplicates = CartItem.objects.values("cart", "product").annotate(n=Count("id")).filter(n__gt=1).count()
     out_of_bounds = CartItem.objects.filter(
-        Q(quantity__lt=1) | Q(quantity__gt=settings.CART_MAX_LINE_QUANTITY) | Q(quantity__gt=F("product__stock"))
+        Q(quantity__lt=1)
+        | Q(quantity__gt=settings.CART_MAX_LINE_QUANTITY)
+        | Q(quantity__gt=available_units("product__"))
     ).count()
     return {
         "lines_checked": sum(len(s["add_products"]) + 2 for s in shoppers),
@@ -328,9 +331,9 @@ def main() -> None:
         call_command("collectstatic", interactive=False, verbosity=0)
         shoppers = seed(args.shoppers)
         buyers = seed_buyers(args.buyers)
-        from store.models import Product
+        from store.models import Product, available_units
 
-        starting_stock = dict(Product.objects.values_list("pk", "stock"))
+        starting_stock = dict(Product.objects.values_list("pk", available_units()))
         (work / "shoppers.json").write_text(json.dumps(shoppers))
         (work / "buyers.json").write_text(json.dumps(buyers))
         connections.close_all()

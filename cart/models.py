@@ -10,9 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from store.models import Product
 
 
-def buyable_quantity(*, quantity: int, stock: int, is_active: bool) -> int:
-    """What a line's total counts: no more than the stock, nothing of a product no longer sold."""
-    return min(quantity, stock) if is_active else 0
+def buyable_quantity(*, quantity: int, available: int, is_active: bool) -> int:
+    """What a line's total counts: no more than is available, nothing of a product no longer sold."""
+    return min(quantity, available) if is_active else 0
 
 
 # The one order of a cart's lines, the oldest first: the cart, the mini-cart and checkout list them so, and an order
@@ -84,17 +84,17 @@ class CartItem(models.Model):
     @property
     def is_available(self) -> bool:
         """Still sold and in stock."""
-        return self.product.is_active and self.product.stock > 0
+        return self.product.is_active and self.product.available > 0
 
     @property
     def buyable_quantity(self) -> int:
         product = self.product
-        return buyable_quantity(quantity=self.quantity, stock=product.stock, is_active=product.is_active)
+        return buyable_quantity(quantity=self.quantity, available=product.available, is_active=product.is_active)
 
     @property
     def quantity_reduced(self) -> bool:
         """Stock fell below the quantity in the cart."""
-        return self.is_available and self.quantity > self.product.stock
+        return self.is_available and self.quantity > self.product.available
 
     @property
     def price_changed(self) -> bool:

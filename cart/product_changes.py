@@ -3,6 +3,7 @@
 The owner's forms save products one at a time (``post_save``). A change to a field a cart line shows
 (``LINE_FIELDS``: the name, picture, price, whether it is sold) changes every cart holding the product;
 a change of stock shows only on lines holding more than the smaller of the two figures ("Only 3 left").
+Stock changes come from the stock book (store/services.py), which says so with ``stock_changed``.
 The carts' versions move after the product's change commits (cart.services.cart_versions_follow_products).
 """
 
@@ -14,12 +15,13 @@ from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 
 from store.models import Product
+from store.signals import stock_changed
 
 from .selectors import LINE_FIELDS
 from .services import cart_versions_follow_products
 
 PRODUCT_FIELDS_SHOWN = [name.removeprefix("product__") for name in LINE_FIELDS if name.startswith("product__")]
-STOCK = "stock"
+STOCK_FIELDS = {"on_hand", "allocated"}
 SHOWN_BEFORE = "_cart_shown_before"
 
 
@@ -44,5 +46,14 @@ def move_the_versions_of_carts_holding_it(sender, instance: Product, raw: bool, 
     }
     if not changed:
         return
-    lines_above = min(before[STOCK], instance.stock) if changed == {STOCK} else None
+    if changed <= STOCK_FIELDS:
+        lines_above = min(before["on_hand"] - before["allocated"], instance.available)
+    else:
+        lines_above = None
     transaction.on_commit(lambda: cart_versions_follow_products(product_ids=[instance.pk], lines_above=lines_above))
+
+
+@receiver(stock_changed, dispatch_uid="cart_stock_changed")
+def move_the_versions_of_carts_above_the_stock(sender, product: Product, available_before: int, **kwargs) -> None:
+    lines_above = min(available_before, product.available)
+    transaction.on_commit(lambda: cart_versions_follow_products(product_ids=[product.pk], lines_above=lines_above))

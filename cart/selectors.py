@@ -13,6 +13,8 @@ from django.utils.crypto import constant_time_compare
 from django.utils.translation import pgettext_lazy
 from modeltranslation.utils import get_translation_fields
 
+from store.models import available_units
+
 from .models import Cart, CartItem, buyable_quantity
 
 MONEY: DecimalField = DecimalField(max_digits=12, decimal_places=2)
@@ -26,7 +28,8 @@ LINE_FIELDS = [
     *(f"product__{field}" for field in get_translation_fields("name")),
     "product__slug",
     "product__price",
-    "product__stock",
+    "product__on_hand",
+    "product__allocated",
     "product__is_active",
     "product__image",
 ]
@@ -68,19 +71,23 @@ def cart_summary(*, user: User | AnonymousUser) -> CartSummary:
         Cart.objects.filter(user=user)
         .order_by()
         .values_list(
-            "version", "items__quantity", "items__product__stock", "items__product__is_active", "items__product__price"
+            "version",
+            "items__quantity",
+            available_units("items__product__"),
+            "items__product__is_active",
+            "items__product__price",
         )
     )
     item_count, total, blocked_lines, version = 0, Decimal("0.00"), 0, 0
-    for cart_version, quantity, stock, is_active, price in rows:
+    for cart_version, quantity, available, is_active, price in rows:
         version = cart_version
         if quantity is None:  # the empty cart's one row
             continue
-        buyable = buyable_quantity(quantity=quantity, stock=stock, is_active=is_active)
+        buyable = buyable_quantity(quantity=quantity, available=available, is_active=is_active)
         item_count += buyable
         total += buyable * price
         # A line a checkout cannot take as it is: no longer sold, or more than the stock left.
-        blocked_lines += not is_active or quantity > stock
+        blocked_lines += not is_active or quantity > available
     return CartSummary(item_count=item_count, total=total, blocked_lines=blocked_lines, version=version)
 
 

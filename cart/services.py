@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from store.models import Product
+from store.services import stock_lock
 from web.localization import isolate, localize_digits
 
 from .models import Cart, CartItem
@@ -63,6 +64,38 @@ class RemovedLine:
     product: Product
     quantity: int
     unit_price: Decimal
+
+
+@dataclass(frozen=True)
+class CheckoutCart:
+    """A cart being turned into an order: its row and its products locked, its lines by product."""
+
+    cart: Cart | None
+    items: list[CartItem]
+
+
+def cart_lock_for_checkout(*, user: User) -> CheckoutCart:
+    """Take a checkout's locks, always in this order: the shopper's cart row, then its products by primary key.
+
+    The cart row first, as every cart change does, so a double submit or a click in another tab waits here;
+    the products through ``store.services.stock_lock``, so checkouts sharing products queue instead of
+    deadlocking. Call it inside ``transaction.atomic()``: the locks last until the transaction ends.
+    """
+    cart = Cart.objects.select_for_update().filter(user=user).first()
+    # In the cart's order (its Meta ordering), which the order's lines keep; the products are locked by pk.
+    items = list(CartItem.objects.filter(cart=cart)) if cart else []
+    products = stock_lock(product_ids=[item.product_id for item in items])
+    for item in items:
+        item.product = products[item.product_id]
+    return CheckoutCart(cart=cart, items=items)
+
+
+def cart_empty_after_checkout(*, checkout: CheckoutCart) -> None:
+    """The order took the lines: the cart is emptied under the lock ``cart_lock_for_checkout`` took."""
+    if checkout.cart is None:  # no cart, no order: nothing to empty
+        return
+    CartItem.objects.filter(cart=checkout.cart).delete()
+    cart_mark_ordered(cart=checkout.cart)
 
 
 def _locked_cart(user: User) -> Cart:
@@ -110,16 +143,16 @@ def cart_versions_follow_products(*, product_ids: Iterable[int], lines_above: in
 
 
 def _limit_for(product: Product) -> int:
-    return min(product.stock, settings.CART_MAX_LINE_QUANTITY)
+    return min(product.available, settings.CART_MAX_LINE_QUANTITY)
 
 
 def _capped(product: Product, wanted: int) -> tuple[int, str]:
     """The quantity the shop can honour, and what to tell the shopper if it is less."""
-    if wanted <= product.stock and wanted <= settings.CART_MAX_LINE_QUANTITY:
+    if wanted <= product.available and wanted <= settings.CART_MAX_LINE_QUANTITY:
         return wanted, ""
-    if product.stock <= settings.CART_MAX_LINE_QUANTITY:
-        left = localize_digits(product.stock)
-        return product.stock, _("Only %(left)s left — quantity set to %(left)s.") % {"left": left}
+    if product.available <= settings.CART_MAX_LINE_QUANTITY:
+        left = localize_digits(product.available)
+        return product.available, _("Only %(left)s left — quantity set to %(left)s.") % {"left": left}
     limit = settings.CART_MAX_LINE_QUANTITY
     return limit, _("You can buy at most %(limit)s of one product — quantity set to %(limit)s.") % {
         "limit": localize_digits(limit)
@@ -132,7 +165,7 @@ def _at_limit_message(product: Product, quantity: int) -> str:
             "quantity": localize_digits(quantity)
         }
     return _("Only %(left)s left — you already have %(quantity)s in your cart.") % {
-        "left": localize_digits(product.stock),
+        "left": localize_digits(product.available),
         "quantity": localize_digits(quantity),
     }
 
@@ -142,7 +175,7 @@ def _check_buyable(product: Product) -> None:
         raise ProductUnavailable(
             _("%(product)s is no longer sold.") % {"product": isolate(product.name)}, code="inactive"
         )
-    if product.stock <= 0:
+    if product.available <= 0:
         raise ProductUnavailable(
             _("%(product)s is out of stock.") % {"product": isolate(product.name)}, code="out_of_stock"
         )
@@ -235,7 +268,7 @@ def cart_increase(*, user: User, item_id: int) -> CartChange:
 def cart_decrease(*, user: User, item_id: int) -> CartChange:
     """One fewer; at 1 the line is removed."""
     item = _locked_item(user, item_id)
-    if item.quantity > item.product.stock > 0:
+    if item.quantity > item.product.available > 0:
         # Stock fell below the line: step down to what is left, not one by one.
         new_quantity, notice = _capped(item.product, item.quantity)
         return _write_quantity(item=item, quantity=new_quantity, notice=notice)

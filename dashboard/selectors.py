@@ -21,7 +21,7 @@ from cart.models import Cart
 from cart.selectors import CartState, cart_state_condition
 from orders.models import Order, OrderLine, OrderStatus, Payment
 from reminders.models import CartReminder
-from store.models import Product
+from store.models import Product, available_units
 
 # Orders whose payment came in: what revenue counts.
 PAID_STATUSES = [OrderStatus.PAID, OrderStatus.SHIPPED, OrderStatus.DELIVERED]
@@ -204,4 +204,9 @@ def top_products(*, since: datetime.datetime, limit: int = 5) -> list[TopProduct
 
 def low_stock_products(*, limit: int = 10) -> QuerySet[Product]:
     """Products still sold with SHOP_LOW_STOCK_THRESHOLD units or fewer, the fewest first."""
-    return Product.objects.active().filter(stock__lte=settings.SHOP_LOW_STOCK_THRESHOLD).order_by("stock", "pk")[:limit]
+    return (
+        Product.objects.active()
+        .alias(units_left=available_units())
+        .filter(units_left__lte=settings.SHOP_LOW_STOCK_THRESHOLD)
+        .order_by("units_left", "pk")[:limit]
+    )

@@ -22,7 +22,7 @@ def filled_cart(shopper):
     """Two lines: 2 × Hand Grinder ($79.00) and 1 × Bird Feeder ($23.00)."""
     grinder = Product.objects.get(slug="hand-grinder")
     feeder = Product.objects.get(slug="bird-feeder")
-    grinder.stock, feeder.stock = 10, 10
+    grinder.on_hand, feeder.on_hand = 10, 10
     grinder.save()
     feeder.save()
     CartItemFactory(cart__user=shopper, product=grinder, quantity=2)
@@ -98,7 +98,7 @@ def test_plus_minus_typed_quantity_remove_and_undo_inline(page: Page, live_serve
 
 
 def test_a_quantity_above_stock_is_capped_with_a_message(page: Page, live_server, filled_cart):
-    Product.objects.filter(slug="bird-feeder").update(stock=3)
+    Product.objects.filter(slug="bird-feeder").update(on_hand=3)
     page.goto(f"{live_server.url}/cart/")
 
     quantity = page.get_by_role("textbox", name="Quantity of Bird Feeder")
@@ -137,7 +137,7 @@ def test_a_quantity_typed_in_persian_or_arabic_digits_is_taken(page: Page, live_
 def test_the_same_flows_work_without_javascript(no_js_page: Page, live_server, catalog, log_in):
     page = no_js_page
     log_in(UserFactory(), page.context)
-    Product.objects.filter(slug="bird-feeder").update(stock=10)
+    Product.objects.filter(slug="bird-feeder").update(on_hand=10)
     page.goto(f"{live_server.url}/products/bird-feeder/")
 
     page.get_by_label("Quantity").fill("2")

@@ -38,7 +38,7 @@ def shopper(catalog, shipping_methods, log_in):
 def cart_with_feeder(shopper):
     """1 × Bird Feeder at $23.00: Standard shipping $4.95, total $27.95."""
     feeder = Product.objects.get(slug="bird-feeder")
-    feeder.stock = 10
+    feeder.on_hand = 10
     feeder.save()
     CartItemFactory(cart__user=shopper, product=feeder, quantity=1)
     return shopper

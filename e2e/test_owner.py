@@ -23,7 +23,7 @@ DESKTOP = {"width": 1280, "height": 900}
 def morning(catalog, live_server):
     """A paid order, an order awaiting payment, an active cart and an abandoned one."""
     products = list(Product.objects.filter(is_active=True).order_by("pk")[:3])
-    Product.objects.filter(pk__in=[product.pk for product in products]).update(stock=20)
+    Product.objects.filter(pk__in=[product.pk for product in products]).update(on_hand=20)
     buyer = UserFactory(username="buyer", email="buyer@example.com")
     cart_add_product(user=buyer, product=products[0], quantity=2)
     order_mark_paid(order=place(buyer).order, changed_by=None)

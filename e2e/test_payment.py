@@ -23,7 +23,7 @@ def shopper(catalog, log_in):
     """Logged in with 1 × Bird Feeder ($23.00) in the cart; Standard shipping $4.95: $27.95 in all."""
     ShippingMethodFactory()
     feeder = Product.objects.get(slug="bird-feeder")
-    Product.objects.filter(pk=feeder.pk).update(stock=10)
+    Product.objects.filter(pk=feeder.pk).update(on_hand=10)
     user = UserFactory()
     CartItemFactory(cart__user=user, product=feeder, quantity=1)
     log_in(user)

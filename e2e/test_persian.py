@@ -29,7 +29,7 @@ def shipping(transactional_db):
 @pytest.fixture
 def stocked(transactional_db):
     """Enough of the two products the tests buy, whatever the demo catalog holds."""
-    Product.objects.filter(slug__in=["bird-feeder", "cast-iron-teapot-08-l"]).update(stock=20)
+    Product.objects.filter(slug__in=["bird-feeder", "cast-iron-teapot-08-l"]).update(on_hand=20)
 
 
 def in_persian(page: Page, url: str) -> None:

@@ -62,7 +62,7 @@ def test_the_cart_and_the_mini_cart_fit_a_phone(phone: Page, live_server, log_in
 
     user = UserFactory()
     cart = Cart.objects.create(user=user)
-    for product in Product.objects.filter(stock__gt=3)[:3]:
+    for product in Product.objects.filter(on_hand__gt=3)[:3]:
         CartItem.objects.create(cart=cart, product=product, quantity=2, unit_price=product.price)
     log_in(user)
     phone.goto(f"{live_server.url}/cart/")

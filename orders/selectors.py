@@ -84,13 +84,13 @@ def checkout_problems(*, items: list[CartItem]) -> list[str]:
         product = item.product
         if not product.is_active:
             problems.append(_("%(product)s is no longer sold.") % {"product": isolate(product.name)})
-        elif product.stock == 0:
+        elif product.available == 0:
             problems.append(_("%(product)s is out of stock.") % {"product": isolate(product.name)})
-        elif item.quantity > product.stock:
+        elif item.quantity > product.available:
             problems.append(
                 _("Only %(left)s of %(product)s left — you have %(quantity)s in your cart.")
                 % {
-                    "left": localize_digits(product.stock),
+                    "left": localize_digits(product.available),
                     "product": isolate(product.name),
                     "quantity": localize_digits(item.quantity),
                 }

@@ -18,14 +18,13 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from payments import PaymentStatus
 
 from cart import services as cart_services
-from cart.models import Cart, CartItem
-from store.models import Product
+from store import services as stock_services
+from store.models import Product, StockReason
 from store.money import format_money
 from web.localization import isolate
 
@@ -133,19 +132,13 @@ def order_place(
     """
     with transaction.atomic():
         # Serialises this shopper's checkouts and cart changes: a double submit waits here, then finds the order.
-        cart = Cart.objects.select_for_update().filter(user=user).first()
+        checkout = cart_services.cart_lock_for_checkout(user=user)
         existing = Order.objects.filter(checkout_token=checkout_token, user=user).first()
         if existing is not None:
             return PlacedOrder(order=existing, created=False)
-        # In the cart's order (its Meta ordering), which the order's lines keep.
-        items = list(CartItem.objects.filter(cart=cart)) if cart else []
-        if cart is None or not items:
+        items = checkout.items  # in the cart's order, which the order's lines keep
+        if checkout.cart is None or not items:
             raise EmptyCart(_("Your cart is empty: there is nothing to order."), code="empty")
-        # Locked in primary-key order: checkouts sharing products queue instead of deadlocking.
-        products = Product.objects.select_for_update().filter(pk__in=[item.product_id for item in items]).order_by("pk")
-        by_pk = {product.pk: product for product in products}
-        for item in items:
-            item.product = by_pk[item.product_id]
 
         problems = checkout_problems(items=items)
         if problems:
@@ -166,16 +159,6 @@ def order_place(
                 _("Total: %(old)s → %(new)s") % {"old": format_money(expected_total), "new": format_money(quote.total)}
             )
             raise CheckoutChanged(changes, new_total=quote.total, code="total")
-
-        for line in quote.lines:
-            # Never below zero, even if the lock above were missing: the row must still hold the units.
-            taken = Product.objects.filter(pk=line.item.product_id, stock__gte=line.quantity).update(
-                stock=F("stock") - line.quantity
-            )
-            if taken != 1:
-                raise CheckoutChanged(
-                    [_("%(product)s just sold out.") % {"product": isolate(line.item.product.name)}], code="stock"
-                )
 
         order = _insert_order(
             user=user,
@@ -203,12 +186,32 @@ def order_place(
             )
             for line in quote.lines
         )
+        try:
+            stock_services.stock_allocate(
+                order=order, quantities={line.item.product_id: line.quantity for line in quote.lines}
+            )
+        except stock_services.OutOfStock as error:
+            raise CheckoutChanged(error.messages, code="stock") from None
         OrderStatusChange.objects.create(order=order, to_status=OrderStatus.AWAITING_PAYMENT, changed_by=user)
         _remember_address(user=user, details=details)
-        CartItem.objects.filter(cart=cart).delete()
-        cart_services.cart_mark_ordered(cart=cart)
+        cart_services.cart_empty_after_checkout(checkout=checkout)
         emails.order_email_queue(order=order, kind=OrderEmailKind.CONFIRMATION)
     return PlacedOrder(order=order, created=True)
+
+
+# Leaving these statuses for these gives the order's units back to the shelf, with this reason in the stock book.
+STOCK_RELEASING: dict[str, str] = {
+    OrderStatus.CANCELLED: StockReason.CANCELLATION,
+    OrderStatus.EXPIRED: StockReason.EXPIRY,
+}
+
+
+def _units_by_product(order: Order) -> dict[int, int]:
+    """What the order holds of each product still in the catalog."""
+    units: dict[int, int] = {}
+    for product_id, quantity in order.lines.exclude(product=None).values_list("product_id", "quantity"):
+        units[product_id] = units.get(product_id, 0) + quantity
+    return units
 
 
 def _order_transition(
@@ -221,7 +224,8 @@ def _order_transition(
 ) -> bool:
     """Move the order to ``to_status`` if it is in one of ``allowed_from``; True if this call moved it.
 
-    Returning stock happens in the same transaction as the status change, so it happens exactly once.
+    The stock book changes in the same transaction as the status, so exactly once: a cancelled or expired
+    order releases its units, a shipped one consumes them (store/services.py).
     """
     with transaction.atomic():
         current = Order.objects.select_for_update().filter(pk=order.pk).values_list("status", flat=True).first()
@@ -230,9 +234,12 @@ def _order_transition(
         # Conditional on the status read: a second caller changes nothing even if it got this far.
         if not Order.objects.filter(pk=order.pk, status=current).update(status=to_status, updated_at=timezone.now()):
             return False
-        if to_status in (OrderStatus.CANCELLED, OrderStatus.EXPIRED):
-            for product_id, quantity in order.lines.exclude(product=None).values_list("product_id", "quantity"):
-                Product.objects.filter(pk=product_id).update(stock=F("stock") + quantity)
+        if to_status in STOCK_RELEASING:
+            stock_services.stock_release(
+                order=order, quantities=_units_by_product(order), reason=STOCK_RELEASING[to_status]
+            )
+        elif to_status == OrderStatus.SHIPPED:
+            stock_services.stock_consume(order=order, quantities=_units_by_product(order))
         OrderStatusChange.objects.create(
             order=order, from_status=current, to_status=to_status, changed_by=changed_by, note=note
         )

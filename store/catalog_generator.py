@@ -117,7 +117,7 @@ def generated_product(*, number: int, seed: int, vocabulary: str = DEFAULT_VOCAB
         "description_en": f"{adjective} {noun.lower()} in {material.lower()}. {feature}",
         "description_fa": f"{noun_fa} {material_fa} {adjective_fa}. {feature_fa}",
         "price": Decimal(rng.randrange(150, 30_000)) / 100,
-        "stock": 0 if roll < 0.1 else rng.randint(1, 4) if roll < 0.25 else rng.randint(5, 200),
+        "on_hand": 0 if roll < 0.1 else rng.randint(1, 4) if roll < 0.25 else rng.randint(5, 200),
         "is_active": rng.random() >= 0.03,
         "image": picture_path(category),
     }

@@ -1,9 +1,11 @@
 from decimal import Decimal
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
+from django.db.models.expressions import CombinedExpression
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -24,6 +26,11 @@ class Category(models.Model):
         return f"{reverse('store:product_list')}?category={self.slug}"
 
 
+def available_units(prefix: str = "") -> CombinedExpression:
+    """Units that can still be sold, in SQL: on hand minus what unshipped orders hold (``prefix`` for a relation)."""
+    return F(f"{prefix}on_hand") - F(f"{prefix}allocated")
+
+
 class ProductQuerySet(models.QuerySet):
     def active(self) -> "ProductQuerySet":
         return self.filter(is_active=True)
@@ -41,7 +48,10 @@ class Product(models.Model):
     price = models.DecimalField(
         _("price"), max_digits=10, decimal_places=2, validators=[MinValueValidator(Decimal("0"))]
     )
-    stock = models.PositiveIntegerField(_("stock"), default=0)
+    # The stock book (store/services.py is its only writer, each change a StockMovement): units on the shelf, and
+    # how many of them orders placed but not yet shipped hold. The admin's forms never save these two.
+    on_hand = models.PositiveIntegerField(_("on hand"), default=0, editable=False)
+    allocated = models.PositiveIntegerField(_("allocated to orders"), default=0, editable=False)
     is_active = models.BooleanField(_("active"), default=True)
     image = models.ImageField(_("image"), upload_to="products/", blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -73,7 +83,9 @@ class Product(models.Model):
         ]
         constraints = [
             models.CheckConstraint(condition=Q(price__gte=Decimal("0")), name="product_price_not_negative"),
-            models.CheckConstraint(condition=Q(stock__gte=0), name="product_stock_not_negative"),
+            models.CheckConstraint(condition=Q(on_hand__gte=0), name="product_on_hand_not_negative"),
+            models.CheckConstraint(condition=Q(allocated__gte=0), name="product_allocated_not_negative"),
+            models.CheckConstraint(condition=Q(allocated__lte=F("on_hand")), name="product_allocated_within_on_hand"),
         ]
 
     def __str__(self) -> str:
@@ -83,8 +95,63 @@ class Product(models.Model):
         return reverse("store:product_detail", kwargs={"slug": self.slug})
 
     @property
+    def available(self) -> int:
+        """What the catalog, the cart and checkout offer: on hand, less what orders hold."""
+        return self.on_hand - self.allocated
+
+    @property
     def in_stock(self) -> bool:
-        return self.stock > 0
+        return self.available > 0
+
+
+class StockReason(models.TextChoices):
+    OPENING = "opening", _("Opening balance")
+    ALLOCATION = "allocation", _("Order placed")
+    SALE = "sale", _("Sale (shipped)")
+    CANCELLATION = "cancellation", _("Order cancelled")
+    EXPIRY = "expiry", _("Order not paid in time")
+    RECEIPT = "receipt", _("Goods received")
+    RECOUNT = "recount", _("Recount")
+    CORRECTION = "correction", _("Correction")
+
+
+class StockMovement(models.Model):
+    """One line of a product's stock book: the change to on hand and to allocated, why, and who or what did it.
+
+    For every product, on hand is the sum of its ``on_hand_change`` and allocated the sum of its
+    ``allocated_change`` (store/tests/test_stock_services.py).
+    """
+
+    product = models.ForeignKey(
+        Product, on_delete=models.CASCADE, related_name="movements", db_index=False, verbose_name=_("product")
+    )
+    on_hand_change = models.IntegerField(_("on hand change"))
+    allocated_change = models.IntegerField(_("allocated change"), default=0)
+    on_hand_after = models.PositiveIntegerField(_("on hand after"))
+    allocated_after = models.PositiveIntegerField(_("allocated after"))
+    reason = models.CharField(_("reason"), max_length=20, choices=StockReason.choices)
+    order = models.ForeignKey(
+        "orders.Order", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("order")
+    )
+    staff = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("staff member"),
+    )
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("stock movement")
+        verbose_name_plural = _("stock movements")
+        indexes = [models.Index(fields=["product", "-created_at", "-id"], name="stock_movement_product_time")]
+
+    def __str__(self) -> str:
+        return f"{self.product_id}: {self.on_hand_change:+d} / {self.allocated_change:+d} ({self.reason})"
 
 
 class SearchWord(models.Model):

@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from cart.models import Cart, CartItem
 from orders.models import Address, Order, ShippingMethod
 from store.models import Category, Product
+from store.services import stock_open
 
 # Every factory-made user's password, for tests that log in through a form.
 PASSWORD = "correct horse battery staple"
@@ -35,13 +36,23 @@ class CategoryFactory(factory.django.DjangoModelFactory):
 class ProductFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Product
+        skip_postgeneration_save = True
 
     category = factory.SubFactory(CategoryFactory)
     name = factory.Sequence(lambda n: f"Product {n}")
     slug = factory.Sequence(lambda n: f"product-{n}")
     description = "A fine thing."
     price = Decimal("10.00")
-    stock = 50
+    on_hand = factory.SelfAttribute("stock")
+
+    class Params:
+        # Units available: on hand with nothing allocated, the book opened with one movement.
+        stock = 50
+
+    @factory.post_generation
+    def opening_stock(product: Product, create: bool, extracted, **kwargs) -> None:
+        if create:
+            stock_open(products=[product])
 
 
 class CartFactory(factory.django.DjangoModelFactory):

@@ -79,7 +79,7 @@ class TestAdd:
     def test_stock_is_read_fresh_not_from_the_callers_copy(self, user):
         product = ProductFactory(stock=10)
         stale = ProductFactory._meta.model.objects.get(pk=product.pk)
-        product.stock = 1
+        product.on_hand = 1
         product.save()
 
         services.cart_add_product(user=user, product=stale, quantity=4)
@@ -129,7 +129,7 @@ class TestChangeLine:
 
     def test_changes_bring_a_line_above_stock_down_to_the_stock(self, user):
         item = CartItemFactory(cart__user=user, quantity=5, product__stock=10)
-        item.product.stock = 3
+        item.product.on_hand = 3
         item.product.save()
 
         change = services.cart_increase(user=user, item_id=item.pk)
@@ -139,7 +139,7 @@ class TestChangeLine:
 
     def test_decrease_of_a_line_above_stock_lands_on_the_stock(self, user):
         item = CartItemFactory(cart__user=user, quantity=8, product__stock=10)
-        item.product.stock = 4
+        item.product.on_hand = 4
         item.product.save()
 
         assert services.cart_decrease(user=user, item_id=item.pk).quantity == 4
@@ -233,7 +233,7 @@ class TestRemoveAndUndo:
     def test_undo_is_capped_by_current_stock(self, user):
         item = CartItemFactory(cart__user=user, quantity=6, product__stock=10)
         removed = services.cart_remove(user=user, item_id=item.pk)
-        item.product.stock = 2
+        item.product.on_hand = 2
         item.product.save()
 
         (change,) = services.cart_undo_remove(user=user, removed=[removed]).changes

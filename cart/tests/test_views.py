@@ -101,7 +101,7 @@ class TestCartPage:
             product__price=Decimal("12.00"),
         )
         short = CartItemFactory(cart=gone.cart, quantity=5, product__name="Pen", product__stock=10)
-        short.product.stock = 2
+        short.product.on_hand = 2
         short.product.save()
 
         page = shopper.get(reverse("cart:detail")).content.decode()
@@ -164,7 +164,7 @@ class TestHtmxChanges:
         assert CartItem.objects.get(cart__user=user, product=product).quantity == 3
 
     def test_set_above_stock_caps_and_tells_the_shopper(self, shopper, item):
-        item.product.stock = 3
+        item.product.on_hand = 3
         item.product.save()
 
         response = shopper.post(reverse("cart:set_quantity"), {"line": item.pk, "quantity": "9"}, **HTMX)

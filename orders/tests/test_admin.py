@@ -102,7 +102,7 @@ def test_cancel_twice_returns_stock_once_and_records_who(admin_client, admin_use
     response = act(admin_client, "order_cancel", order)
 
     assert f"Not changed (their status does not allow it): {order.reference}." in response.content.decode()
-    assert Product.objects.get(name="Blue Mug").stock == 5
+    assert Product.objects.get(name="Blue Mug").available == 5
     change = OrderStatusChange.objects.filter(order=order).last()
     assert (change.from_status, change.to_status, change.changed_by) == ("awaiting_payment", "cancelled", admin_user)
 

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
+from django.db.models import F
 from django.utils import timezone, translation
 
 from cart.models import CartItem
@@ -11,7 +12,7 @@ from cart.selectors import cart_items
 from orders import services
 from orders.models import Address, Order, OrderLine, OrderStatus, OrderStatusChange
 from orders.services import REFERENCE_ALPHABET, CheckoutChanged, EmptyCart, OrderError, ShippingDetails
-from store.models import Product
+from store.models import Product, StockMovement
 from tests.factories import CartItemFactory, ProductFactory, ShippingMethodFactory, UserFactory
 
 from .helpers import place, shipping_details, shown_total
@@ -28,7 +29,7 @@ def cart_of_two():
 
 
 def stock_of(name: str) -> int:
-    return Product.objects.get(name=name).stock
+    return Product.objects.get(name=name).available
 
 
 class TestPlaceOrder:
@@ -122,8 +123,8 @@ class TestPlaceOrder:
     @pytest.mark.parametrize(
         ("change", "message"),
         [
-            ({"stock": 1}, "Only 1 of Blue Mug left — you have 2 in your cart."),
-            ({"stock": 0}, "Blue Mug is out of stock."),
+            ({"on_hand": 1}, "Only 1 of Blue Mug left — you have 2 in your cart."),
+            ({"on_hand": 0}, "Blue Mug is out of stock."),
             ({"is_active": False}, "Blue Mug is no longer sold."),
         ],
     )
@@ -243,6 +244,36 @@ class TestStatusChanges:
         assert [mail.subject for mail in mailoutbox] == [f"Corner Store: order {order.reference} is on its way"]
         assert stock_of("Blue Mug") == 3
 
+    def test_the_stock_book_follows_the_order_from_placing_to_shipping(self, cart_of_two):
+        order = place(cart_of_two).order
+        services.order_mark_paid(order=order, changed_by=None)
+        mug = Product.objects.get(name="Blue Mug")
+        assert (mug.on_hand, mug.allocated) == (5, 2)  # paid, still on the shelf
+
+        services.order_mark_shipped(order=order, changed_by=None)
+        services.order_mark_delivered(order=order, changed_by=None)
+
+        mug.refresh_from_db()
+        assert (mug.on_hand, mug.allocated, mug.available) == (3, 0, 3)
+        assert list(
+            StockMovement.objects.filter(product=mug)
+            .order_by("id")
+            .values_list("reason", "on_hand_change", "allocated_change", "order")
+        ) == [("opening", 5, 0, None), ("allocation", 0, 2, order.pk), ("sale", -2, -2, order.pk)]
+
+    @pytest.mark.parametrize("paid", [False, True], ids=["unpaid", "paid"])
+    def test_a_cancelled_order_releases_its_units_in_the_book(self, cart_of_two, paid):
+        order = place(cart_of_two).order
+        if paid:
+            services.order_mark_paid(order=order, changed_by=None)
+
+        services.order_cancel(order=order, changed_by=None)
+
+        mug = Product.objects.get(name="Blue Mug")
+        assert (mug.on_hand, mug.allocated) == (5, 0)
+        last = StockMovement.objects.filter(product=mug).latest("id")
+        assert (last.reason, last.allocated_change, last.order_id) == ("cancellation", -2, order.pk)
+
     def test_release_expires_only_old_unpaid_orders_once(self, cart_of_two, settings):
         settings.ORDER_PAYMENT_TIMEOUT_MINUTES = 30
         old = place(cart_of_two).order
@@ -256,6 +287,7 @@ class TestStatusChanges:
         recent.refresh_from_db()
         assert (old.status, recent.status) == (OrderStatus.EXPIRED, OrderStatus.AWAITING_PAYMENT)
         assert stock_of("Blue Mug") == 5
+        assert StockMovement.objects.filter(order=old, reason="expiry").count() == 2
 
     def test_payment_for_a_paid_order_cannot_start(self, cart_of_two):
         order = place(cart_of_two).order
@@ -287,7 +319,7 @@ class TestStatusChanges:
 class TestBuyAgain:
     def test_puts_lines_back_capped_by_stock_with_notices(self, cart_of_two):
         order = place(cart_of_two).order
-        Product.objects.filter(name="Blue Mug").update(stock=1)
+        Product.objects.filter(name="Blue Mug").update(on_hand=F("allocated") + 1)  # one left to sell
         Product.objects.filter(name="Red Bowl").update(is_active=False)
 
         notices = services.order_buy_again(user=cart_of_two, order=order)

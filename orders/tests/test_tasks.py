@@ -28,7 +28,7 @@ def test_the_release_expires_an_unpaid_order_once_and_returns_its_stock():
     item = CartItemFactory(quantity=2, product__stock=5)
     order = place(item.cart.user).order
     product = Product.objects.get(pk=item.product_id)
-    assert product.stock == 3
+    assert product.available == 3
     Order.objects.filter(pk=order.pk).update(
         created_at=timezone.now() - timedelta(minutes=settings.ORDER_PAYMENT_TIMEOUT_MINUTES + 1)
     )
@@ -38,7 +38,7 @@ def test_the_release_expires_an_unpaid_order_once_and_returns_its_stock():
 
     product.refresh_from_db()
     order.refresh_from_db()
-    assert product.stock == 5
+    assert product.available == 5
     assert order.status == OrderStatus.EXPIRED
     assert order.status_changes.filter(to_status=OrderStatus.EXPIRED).count() == 1
 
@@ -51,4 +51,4 @@ def test_an_order_within_its_payment_time_keeps_its_stock():
 
     order.refresh_from_db()
     assert order.status == OrderStatus.AWAITING_PAYMENT
-    assert Product.objects.get(pk=item.product_id).stock == 3
+    assert Product.objects.get(pk=item.product_id).available == 3

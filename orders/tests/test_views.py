@@ -161,7 +161,7 @@ class TestCheckoutPage:
         assert response["HX-Redirect"] == reverse("cart:detail")
 
     def test_a_line_short_of_stock_is_sent_back_with_the_reason(self, shopper, item):
-        Product.objects.filter(pk=item.product_id).update(stock=1)
+        Product.objects.filter(pk=item.product_id).update(on_hand=1)
 
         response = shopper.get(reverse("orders:checkout"), follow=True)
 
@@ -176,7 +176,7 @@ class TestCartButton:
         assert f'href="{reverse("orders:checkout")}"' in page
         assert "data-blocks-checkout" not in page
 
-        Product.objects.filter(pk=item.product_id).update(stock=1)
+        Product.objects.filter(pk=item.product_id).update(on_hand=1)
         page = shopper.get(reverse("cart:detail")).content.decode()
         assert "data-blocks-checkout>Only 1 left" in page
         assert "To check out, first fix the lines marked above" in page
@@ -184,7 +184,7 @@ class TestCartButton:
     def test_the_mini_cart_leads_to_checkout_or_says_why_not(self, shopper, item):
         assert f'href="{reverse("orders:checkout")}"' in shopper.get(reverse("cart:mini"), **HTMX).content.decode()
 
-        Product.objects.filter(pk=item.product_id).update(stock=1)
+        Product.objects.filter(pk=item.product_id).update(on_hand=1)
         page = shopper.get(reverse("cart:mini"), **HTMX).content.decode()
 
         assert f'href="{reverse("orders:checkout")}"' not in page
@@ -262,7 +262,7 @@ class TestPlaceOrder:
 
     def test_stock_gone_meanwhile_goes_back_to_the_cart_which_is_kept(self, shopper, user, item):
         form = checkout_form(shopper)
-        Product.objects.filter(pk=item.product_id).update(stock=0)
+        Product.objects.filter(pk=item.product_id).update(on_hand=0)
 
         response = shopper.post(reverse("orders:place"), form, follow=True)
 

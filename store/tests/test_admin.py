@@ -9,8 +9,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from store.models import Product
+from store.models import Product, StockReason
 from store.pagination import EstimatedCountPaginator
+from store.services import stock_adjust, stock_allocate
 from tests.factories import CategoryFactory, ProductFactory
 
 pytestmark = pytest.mark.django_db
@@ -58,7 +59,7 @@ def test_owner_filters_by_category_and_by_active(admin_client):
 
 def changelist_edit(product: Product, **changes) -> dict:
     """The changelist form as the browser posts it for one row."""
-    row = {"price": str(product.price), "stock": str(product.stock), "is_active": "on" if product.is_active else ""}
+    row = {"price": str(product.price), "is_active": "on" if product.is_active else ""}
     row.update(changes)
     data = {
         "form-TOTAL_FORMS": "1",
@@ -72,33 +73,92 @@ def changelist_edit(product: Product, **changes) -> dict:
     return data
 
 
-def test_owner_edits_price_and_stock_right_in_the_list(admin_client):
+def change_page_edit(product: Product, **changes) -> dict:
+    """The product's change page as the browser posts it, from the product as it was loaded."""
+    data = {
+        "category": str(product.category_id),
+        "name_en": product.name_en,
+        "name_fa": product.name_fa or "",
+        "slug": product.slug,
+        "description_en": product.description_en,
+        "description_fa": product.description_fa or "",
+        "price": str(product.price),
+        "is_active": "on" if product.is_active else "",
+        "_save": "Save",
+    }
+    data.update(changes)
+    return {field: value for field, value in data.items() if value}
+
+
+def test_owner_edits_price_right_in_the_list(admin_client):
     product = ProductFactory(price=Decimal("10.00"), stock=5)
 
-    response = admin_client.post(CHANGELIST, changelist_edit(product, price="12.50", stock="40"))
+    response = admin_client.post(CHANGELIST, changelist_edit(product, price="12.50"))
 
     assert response.status_code == 302
     product.refresh_from_db()
-    assert (product.price, product.stock) == (Decimal("12.50"), 40)
+    assert (product.price, product.on_hand, product.available) == (Decimal("12.50"), 5, 5)
 
 
-def test_owner_types_price_and_stock_in_persian_or_arabic_digits(admin_client):
+def test_the_list_has_no_stock_field_and_shows_the_figures(admin_client):
+    ProductFactory(stock=5)
+
+    page = admin_client.get(CHANGELIST).content.decode()
+
+    assert 'name="form-0-price"' in page
+    assert "form-0-stock" not in page
+    assert "form-0-on_hand" not in page
+    assert '<td class="field-available">5</td>' in page
+
+
+def sell(product: Product, units: int) -> None:
+    """A shopper buys ``units`` while the owner's page is open: the order holds them."""
+    stock_allocate(order=None, quantities={product.pk: units})
+
+
+def test_a_price_saved_from_a_list_loaded_before_a_sale_leaves_the_stock_alone(admin_client):
     product = ProductFactory(price=Decimal("10.00"), stock=5)
+    loaded = admin_client.get(CHANGELIST)  # the owner's list shows 5
+    assert '<td class="field-available">5</td>' in loaded.content.decode()
+    sell(product, 2)  # the database says 3 available
 
-    response = admin_client.post(CHANGELIST, changelist_edit(product, price="۱٬۲۳۴٫۵۰", stock="٤0"))
+    # The figures the old list posted are ignored, whatever their name.
+    response = admin_client.post(CHANGELIST, changelist_edit(product, price="11.00", stock="5", on_hand="5"))
 
     assert response.status_code == 302
     product.refresh_from_db()
-    assert (product.price, product.stock) == (Decimal("1234.50"), 40)
+    assert (product.price, product.available, product.on_hand, product.allocated) == (Decimal("11.00"), 3, 5, 2)
 
 
-def test_price_and_stock_fields_take_any_digits_and_bring_up_a_number_keyboard(admin_client):
+def test_a_description_saved_from_a_page_loaded_before_a_sale_leaves_the_stock_alone(admin_client):
+    product = ProductFactory(stock=5)
+    url = reverse("admin:store_product_change", args=[product.pk])
+    assert admin_client.get(url).status_code == 200  # the owner opens the page at 5
+    sell(product, 2)
+
+    response = admin_client.post(url, change_page_edit(product, description_en="Now with a lid.", on_hand="5"))
+
+    assert response.status_code == 302
+    product.refresh_from_db()
+    assert (product.description_en, product.available, product.on_hand) == ("Now with a lid.", 3, 5)
+
+
+def test_owner_types_a_price_in_persian_or_arabic_digits(admin_client):
+    product = ProductFactory(price=Decimal("10.00"), stock=5)
+
+    response = admin_client.post(CHANGELIST, changelist_edit(product, price="۱٬۲۳۴٫۵۰"))
+
+    assert response.status_code == 302
+    product.refresh_from_db()
+    assert product.price == Decimal("1234.50")
+
+
+def test_the_price_field_takes_any_digits_and_brings_up_a_number_keyboard(admin_client):
     product = ProductFactory()
 
     page = admin_client.get(reverse("admin:store_product_change", args=[product.pk])).content.decode()
 
     assert re.search(r'<input type="text" name="price"[^>]*inputmode="decimal"', page)
-    assert re.search(r'<input type="text" name="stock"[^>]*inputmode="numeric"', page)
 
 
 def test_list_edit_refuses_a_negative_price(admin_client):
@@ -143,7 +203,6 @@ def test_owner_adds_a_product_in_english_and_persian(admin_client):
             "description_en": "Hand pump frother.",
             "description_fa": "کف‌ساز دستی با پمپ.",
             "price": "18.00",
-            "stock": "12",
             "is_active": "on",
         },
     )
@@ -233,3 +292,31 @@ def test_on_postgresql_a_small_result_is_counted_exactly(admin_client, monkeypat
 
     assert response.context["cl"].result_count == 3
     assert any("COUNT(" in query["sql"].upper() for query in captured.captured_queries)
+
+
+def test_the_product_page_shows_its_latest_movements_and_links_to_the_whole_book(admin_client, admin_user):
+    product = ProductFactory(stock=5)
+    stock_adjust(product=product, change=12, reason=StockReason.RECEIPT, staff=admin_user, note="Delivery 42")
+
+    page = admin_client.get(reverse("admin:store_product_change", args=[product.pk])).content.decode()
+
+    assert "Goods received" in page
+    assert "+12" in page
+    assert "Delivery 42" in page
+    book_url = f"{reverse('admin:store_stockmovement_changelist')}?product={product.pk}"
+    assert book_url in page
+    book = admin_client.get(book_url)
+    assert [(m.reason, m.on_hand_change) for m in book.context["cl"].result_list] == [
+        ("receipt", 12),
+        ("opening", 5),
+    ]
+
+
+def test_the_stock_book_cannot_be_edited(admin_client):
+    product = ProductFactory(stock=5)
+    movement = product.movements.get()
+
+    assert admin_client.get(reverse("admin:store_stockmovement_add")).status_code == 403
+    assert admin_client.post(reverse("admin:store_stockmovement_delete", args=[movement.pk])).status_code == 403
+    change_page = admin_client.get(reverse("admin:store_stockmovement_change", args=[movement.pk]))
+    assert 'name="_save"' not in change_page.content.decode()

@@ -36,7 +36,7 @@ def thirty_products():
 def test_a_thousand_and_one_products_are_shown_as_1000_plus(client):
     category = Category.objects.create(name="Things", slug="things")
     Product.objects.bulk_create(
-        Product(category=category, name=f"Thing {n:04}", slug=f"thing-{n}", price=Decimal("1.00"), stock=1)
+        Product(category=category, name=f"Thing {n:04}", slug=f"thing-{n}", price=Decimal("1.00"), on_hand=1)
         for n in range(1001)
     )
 

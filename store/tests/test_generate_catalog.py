@@ -30,7 +30,7 @@ def generated() -> list[tuple]:
     return list(
         Product.objects.filter(slug__startswith=SLUG_PREFIX)
         .order_by("slug")
-        .values_list("slug", "name", "category__slug", "description", "price", "stock", "is_active", "image")
+        .values_list("slug", "name", "category__slug", "description", "price", "on_hand", "is_active", "image")
     )
 
 
@@ -44,8 +44,8 @@ def test_generates_the_products_asked_for_in_the_demo_categories():
         "coffee", "tea", "kitchen", "home", "stationery", "garden"
     }  # fmt: skip
     assert len(set(products.values_list("name", flat=True))) > 30
-    assert products.filter(stock=0).exists()
-    assert products.filter(stock__gt=0).exists()
+    assert products.filter(on_hand=0).exists()
+    assert products.filter(on_hand__gt=0).exists()
     assert "40 generated products added (40 in all)" in output
 
 

@@ -18,11 +18,16 @@ def test_database_rejects_a_negative_price():
         Product.objects.filter(pk=product.pk).update(price=Decimal("-0.01"))
 
 
-def test_database_rejects_negative_stock():
-    product = ProductFactory()
+@pytest.mark.parametrize(
+    "change",
+    [{"on_hand": -1}, {"allocated": -1}, {"allocated": 51}],
+    ids=["on hand below zero", "allocated below zero", "allocated above on hand"],
+)
+def test_database_rejects_impossible_stock(change):
+    product = ProductFactory(stock=50)
 
     with pytest.raises(IntegrityError), transaction.atomic():
-        Product.objects.filter(pk=product.pk).update(stock=-1)
+        Product.objects.filter(pk=product.pk).update(**change)
 
 
 def test_free_and_sold_out_product_is_allowed():
@@ -30,7 +35,7 @@ def test_free_and_sold_out_product_is_allowed():
 
     product.full_clean()
     product.refresh_from_db()
-    assert (product.price, product.stock, product.in_stock) == (Decimal("0.00"), 0, False)
+    assert (product.price, product.available, product.in_stock) == (Decimal("0.00"), 0, False)
 
 
 def test_model_validation_blames_the_price_field_for_a_negative_price():

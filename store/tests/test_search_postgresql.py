@@ -217,12 +217,12 @@ def test_the_vocabulary_counts_the_products_on_sale_holding_each_word_as_the_cat
 def test_a_bulk_insert_counts_each_word_once_per_product():
     coffee = CategoryFactory(name="Coffee", slug="coffee")
     Product.objects.bulk_create(
-        Product(name=f"Hand Grinder {n}", slug=f"grinder-{n}", category=coffee, price=1, stock=1) for n in range(300)
+        Product(name=f"Hand Grinder {n}", slug=f"grinder-{n}", category=coffee, price=1, on_hand=1) for n in range(300)
     )
 
     assert vocabulary()["grinder"] == 300
     assert vocabulary()["7"] == 1
-    Product.objects.filter(slug__startswith="grinder-").update(stock=5)  # a change the vector does not see
+    Product.objects.filter(slug__startswith="grinder-").update(on_hand=5)  # a change the vector does not see
     assert vocabulary()["grinder"] == 300
 
 

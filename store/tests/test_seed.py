@@ -29,7 +29,7 @@ def seed() -> str:
 
 
 def catalog_snapshot() -> list[tuple]:
-    return list(Product.objects.order_by("slug").values_list("slug", "category__slug", "price", "stock", "image"))
+    return list(Product.objects.order_by("slug").values_list("slug", "category__slug", "price", "on_hand", "image"))
 
 
 def test_seed_fills_the_shop_with_categories_and_products(media_root):
@@ -37,8 +37,8 @@ def test_seed_fills_the_shop_with_categories_and_products(media_root):
 
     assert Category.objects.count() >= 5
     assert Product.objects.count() >= 40
-    assert Product.objects.filter(stock=0).count() >= 3
-    assert Product.objects.filter(stock__gt=0).count() >= 30
+    assert Product.objects.filter(on_hand=0).count() >= 3
+    assert Product.objects.filter(on_hand__gt=0).count() >= 30
     assert not Product.objects.filter(is_active=False).exists()
     # Every category has something on its shelf.
     assert not Category.objects.filter(products__isnull=True).exists()
@@ -82,12 +82,12 @@ def test_reseeding_an_empty_database_reuses_the_pictures_on_disk(media_root):
 
 def test_seed_keeps_the_owners_edits(media_root):
     seed()
-    Product.objects.filter(slug="hand-grinder").update(price=Decimal("69.00"), stock=2, is_active=False)
+    Product.objects.filter(slug="hand-grinder").update(price=Decimal("69.00"), on_hand=2, is_active=False)
 
     seed()
 
     grinder = Product.objects.get(slug="hand-grinder")
-    assert (grinder.price, grinder.stock, grinder.is_active) == (Decimal("69.00"), 2, False)
+    assert (grinder.price, grinder.on_hand, grinder.is_active) == (Decimal("69.00"), 2, False)
 
 
 def test_seed_finds_a_demo_category_whose_slug_the_owner_changed(media_root):

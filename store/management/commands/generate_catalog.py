@@ -16,6 +16,7 @@ from store.catalog_generator import (
 from store.demo_catalog import CATEGORIES
 from store.demo_pictures import draw_product_picture
 from store.models import Category, Product
+from store.services import stock_open
 
 BATCH_SIZE = 5000
 
@@ -52,9 +53,10 @@ class Command(BaseCommand):
             batch_last = min(first + BATCH_SIZE - 1, products)
             rows = generated_products(first=first, last=batch_last, seed=seed, vocabulary=vocabulary)
             with transaction.atomic():
-                Product.objects.bulk_create(
+                created = Product.objects.bulk_create(
                     Product(**(row | {"category": categories[row["category"].slug]})) for row in rows
                 )
+                stock_open(products=created)
             if verbosity >= 2:
                 self.stdout.write(f"  {batch_last:,} / {products:,}")
         added = max(products - have, 0)

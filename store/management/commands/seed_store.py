@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from store.demo_catalog import CATEGORIES, DemoCategory, demo_stock
 from store.demo_pictures import draw_product_picture
 from store.models import Category, Product
+from store.services import stock_open
 
 # A new folder whenever the drawings change: the seed then draws the new pictures instead of reusing files on disk.
 DEMO_PICTURES = "products/demo-v2"
@@ -72,9 +73,11 @@ class Command(BaseCommand):
                         "description_en": item.description,
                         "description_fa": item.description_fa,
                         "price": Decimal(item.price),
-                        "stock": demo_stock(random.Random(slug), index),
+                        "on_hand": demo_stock(random.Random(slug), index),
                     },
                 )
+                if was_created:
+                    stock_open(products=[product])
                 add_missing_persian(product, name_fa=item.name_fa, description_fa=item.description_fa)
                 # The owner's own upload is kept; a missing or outdated demo picture is (re)drawn.
                 if not product.image or has_outdated_demo_picture(product):
