@@ -10,10 +10,12 @@ import logging
 
 import stripe
 from django import forms
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.utils.translation import gettext_lazy as _
 from payments import PaymentError, PaymentStatus, RedirectNeeded
+from payments.core import provider_factory
 from payments.dummy import DummyProvider
 from payments.forms import PaymentForm
 from payments.stripe import StripeProviderV3
@@ -109,14 +111,42 @@ class StripeProvider(StripeProviderV3):
         session = event["data"].get("object")
         if not isinstance(session, dict) or session.get("id") != payment.transaction_id:
             raise PaymentError("The event is about another Checkout Session.", code=400)
-        outcome = self.outcome(event_type=event["type"], session=session, payment=payment)
+        self.apply(payment=payment, event_type=event["type"], session=session)
+        return JsonResponse({"status": "OK"})
+
+    def apply(self, *, payment: Payment, event_type: str, session: dict) -> None:
+        """Move a still open payment to the status Stripe reports for its session (the caller locked its row)."""
+        outcome = self.outcome(event_type=event_type, session=session, payment=payment)
         if outcome and payment.status in OPEN_STATUSES:
             if outcome == PaymentStatus.CONFIRMED:
                 payment.captured_amount = payment.total
             payment.attrs.session = session
             payment.save(update_fields=["captured_amount", "extra_data"])
             payment.change_status(outcome)
-        return JsonResponse({"status": "OK"})
+
+    def session_now(self, payment: Payment) -> dict | None:
+        """The payment's Checkout Session as Stripe has it now, asked server to server; None if Stripe cannot say.
+
+        Five seconds at most, no retries: the shopper's page waits for it (the webhook will tell anyway)."""
+        client = stripe.StripeClient(self.api_key, http_client=stripe.RequestsClient(timeout=5), max_network_retries=0)
+        try:
+            return client.v1.checkout.sessions.retrieve(payment.transaction_id).to_dict()
+        except stripe.StripeError as error:
+            logger.warning(
+                "Stripe session %s of payment %s not retrieved: %s", payment.transaction_id, payment.pk, error
+            )
+            return None
+
+    def refresh(self, payment: Payment) -> None:
+        """Ask Stripe about the payment's session (the shopper is back from Stripe, maybe before its webhook)."""
+        session = self.session_now(payment)
+        if session is None or session.get("id") != payment.transaction_id:
+            return
+        event_type = "checkout.session.expired" if session.get("status") == "expired" else "checkout.session.completed"
+        with transaction.atomic():
+            locked = Payment.objects.select_for_update().get(pk=payment.pk)
+            self.apply(payment=locked, event_type=event_type, session=session)
+        payment.refresh_from_db()
 
     def outcome(self, *, event_type: str, session: dict, payment: Payment) -> str | None:
         """The status the event reports for the payment, or None if it reports none yet."""
@@ -145,3 +175,14 @@ def first_delivery(*, provider: str, event_id: str | None) -> bool:
     except IntegrityError:
         return False
     return True
+
+
+def payment_refresh(*, payment: Payment) -> None:
+    """Let the payment's provider say, server to server, what became of an open payment, if it can."""
+    if payment.status not in OPEN_STATUSES or not payment.transaction_id:
+        return
+    if payment.variant not in settings.PAYMENT_VARIANTS:
+        return
+    provider = provider_factory(payment.variant)
+    if isinstance(provider, StripeProvider):
+        provider.refresh(payment)

@@ -27,6 +27,7 @@ from web.http import HtmxHttpRequest, ShopperRequest, see_other, vary_on_htmx, w
 from . import services
 from .forms import AddressForm, CheckoutForm, TotalsForm
 from .models import POSTAL_ADDRESS_FIELDS, Address, Order, Payment
+from .providers import payment_refresh
 from .selectors import address_list as select_address_list
 from .selectors import checkout_problems, checkout_quote
 from .selectors import order_detail as select_order_detail
@@ -195,6 +196,14 @@ def order_list(request: ShopperRequest) -> HttpResponse:
 @shopper_required
 def order_detail(request: ShopperRequest, reference: str) -> HttpResponse:
     order = order_of(request, reference)
+    latest = order.payments.order_by("-created", "-id").first() if order.is_awaiting_payment else None
+    if latest is not None:
+        # Back from an off-site provider: ask it what became of the payment rather than wait for its webhook.
+        was = latest.status
+        payment_refresh(payment=latest)
+        if latest.status != was:
+            tell_payment_outcome(request, latest)
+            order.refresh_from_db(fields=["status"])
     history = order.status_changes.all()
     return render(request, "orders/order_detail.html", {"order": order, "history": history})
 
