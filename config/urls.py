@@ -22,6 +22,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("allauth.urls")),
     path("cart/", include("cart.urls")),
+    path("reminders/", include("reminders.urls")),
     path("", include("orders.urls")),
     path("payments/", include("orders.payment_urls")),
     path("", include("store.urls")),

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from reminders.forms import CONSENT_HELP, CONSENT_LABEL
 from web.forms import DigitsCharField
 
 from .models import POSTAL_ADDRESS_FIELDS, Address, Order, ShippingMethod
@@ -100,6 +101,8 @@ class CheckoutForm(AddressForm):
             "invalid_choice": _("Choose one of the shipping methods."),
         },
     )
+    # Off unless the shopper agreed before (their account) or ticks it here; saved when the order is placed.
+    cart_reminders = forms.BooleanField(label=CONSENT_LABEL, help_text=CONSENT_HELP, required=False)
     checkout_token = forms.UUIDField(widget=forms.HiddenInput)
     expected_total = forms.DecimalField(max_digits=12, decimal_places=2, widget=forms.HiddenInput)
 

@@ -21,6 +21,8 @@ from payments import PaymentError, PaymentStatus, RedirectNeeded
 from cart import services as cart_services
 from cart.models import CartItem
 from cart.selectors import cart_items
+from reminders.selectors import reminder_consent_given
+from reminders.services import reminder_consent_set
 from web.decorators import shopper_required
 from web.http import HtmxHttpRequest, ShopperRequest, see_other, vary_on_htmx, wants_fragment
 
@@ -59,7 +61,7 @@ def chosen_address(request: HtmxHttpRequest, saved_addresses: list[Address]) -> 
 
 def checkout_initial(request: ShopperRequest, address: Address | None) -> dict:
     """The account's email and the chosen address, overridden by what the page sent (a totals update)."""
-    initial = {"email": request.user.email}
+    initial = {"email": request.user.email, "cart_reminders": reminder_consent_given(user=request.user)}
     if address is not None:
         initial |= address.postal_address
     return initial | {name: request.GET[name] for name in CHECKOUT_FIELDS if request.GET.get(name)}
@@ -180,6 +182,7 @@ def place_order(request: ShopperRequest) -> HttpResponse:
         messages.info(request, _("Order %(reference)s was already placed.") % {"reference": order.reference})
         return see_other(order.get_absolute_url())
     request.session.pop(CHECKOUT_TOKEN_SESSION_KEY, None)
+    reminder_consent_set(user=request.user, agreed=form.cleaned_data["cart_reminders"], language=request.LANGUAGE_CODE)
     # No thanks yet: the payment page says the order is reserved and waiting for payment.
     payment = services.payment_start(order=order)
     return see_other(reverse("orders:payment", kwargs={"token": payment.token}))

@@ -274,6 +274,8 @@ CELERY_BEAT_SCHEDULE = {
     # Emails whose send was never queued or whose worker died mid-send; each goes out at most once.
     "send-due-order-emails": {"task": "orders.tasks.send_due_order_emails", "schedule": SCHEDULE_INTERVAL_SECONDS},
     "release-unpaid-orders": {"task": "orders.tasks.release_unpaid_orders", "schedule": SCHEDULE_INTERVAL_SECONDS},
+    # Reminders about carts left SHOP_CART_ABANDONED_HOURS ago, to shoppers who agreed (reminders.services).
+    "remind-abandoned-carts": {"task": "reminders.tasks.remind_abandoned_carts", "schedule": SCHEDULE_INTERVAL_SECONDS},
 }
 # --------------------------------------------------------------------------------------------
 

@@ -84,13 +84,13 @@ def shop(products, settings, monkeypatch):
     cart(shopper("g"), ago(days=20), (tea, 2))  # abandoned 20 days ago: 8.00
     h = shopper("h")
     CartReminder.objects.create(
-        cart=Cart.objects.create(user=h), user=h, lines_fingerprint="h", language="en", sent_at=ago(days=2)
+        cart=Cart.objects.create(user=h), user=h, cart_changed_at=ago(days=3), language="en", sent_at=ago(days=2)
     )
     order(h, ago(days=1), OrderStatus.DELIVERED, (mug, 4))  # 40.00, recovered by the reminder
     order(h, ago(hours=12), paid, (tea, 3))  # 12.00 today: the second order after it, not recovered
     i = shopper("i")
     CartReminder.objects.create(
-        cart=Cart.objects.create(user=i), user=i, lines_fingerprint="i", language="en", sent_at=ago(days=10)
+        cart=Cart.objects.create(user=i), user=i, cart_changed_at=ago(days=11), language="en", sent_at=ago(days=10)
     )
     order(i, ago(days=1), paid, (tea, 2), (kettle, 1))  # 25.00, too long after its reminder
     order(shopper("j"), ago(days=15), paid, (lamp, 2))  # 60.00
