@@ -203,10 +203,11 @@ def top_products(*, since: datetime.datetime, limit: int = 5) -> list[TopProduct
 
 
 def low_stock_products(*, limit: int = 10) -> QuerySet[Product]:
-    """Products still sold with SHOP_LOW_STOCK_THRESHOLD units or fewer, the fewest first."""
+    """Products still sold with SHOP_LOW_STOCK_THRESHOLD units or fewer available (on hand less allocated to
+    orders), the fewest first."""
     return (
         Product.objects.active()
-        .alias(units_left=available_units())
-        .filter(units_left__lte=settings.SHOP_LOW_STOCK_THRESHOLD)
-        .order_by("units_left", "pk")[:limit]
+        .annotate(units_available=available_units())
+        .filter(units_available__lte=settings.SHOP_LOW_STOCK_THRESHOLD)
+        .order_by("units_available", "pk")[:limit]
     )
