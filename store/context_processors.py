@@ -1,9 +1,16 @@
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
 
+from .navigation import category_bar_version
 from .selectors import category_list
 
 
 def catalog_nav(request: HttpRequest) -> dict:
-    # A queryset is lazy: fragments that never show the nav never query it.
-    return {"nav_categories": category_list(), "shop_name": settings.SHOP_NAME}
+    # Lazy: the categories are read only when the cached category bar (base.html) is missing, the version only
+    # by pages that show the bar.
+    return {
+        "nav_categories": category_list(),
+        "nav_version": SimpleLazyObject(category_bar_version),
+        "shop_name": settings.SHOP_NAME,
+    }
