@@ -2,12 +2,13 @@
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from store.models import Product, SearchWord
 from store.search_text import normalize
 from store.selectors import product_search, search_correction
+from tests.concurrency import run_together
 from tests.factories import CategoryFactory, ProductFactory
 
 pytestmark = [
@@ -304,3 +305,28 @@ def test_no_notice_when_the_words_as_typed_find_something(client):
 
     assert response.context["corrected_query"] == ""
     assert "Showing results for" not in response.content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_products_written_at_once_by_several_owners_leave_the_vocabulary_exact():
+    kitchen = CategoryFactory(name="Kitchen", slug="kitchen")
+    shared = ["oak", "teapot", "grinder", "kettle", "lamp", "mug"]
+    existing = [ProductFactory(name=f"Old {word}", category=kitchen) for word in shared]
+
+    def write(turn: int):
+        # Each writer meets the same words in another order, renames one product and deletes another.
+        words = shared[turn:] + shared[:turn]
+        with transaction.atomic():
+            Product.objects.bulk_create(
+                Product(name=f"{a} {b}", slug=f"p-{turn}-{n}", category=kitchen, price=1, stock=1)
+                for n, (a, b) in enumerate(zip(words, reversed(words), strict=True))
+            )
+            Product.objects.filter(pk=existing[turn].pk).update(name=f"New {words[1]}")
+            Product.objects.filter(slug=f"p-{turn}-0").delete()
+
+    results = run_together([lambda turn=turn: write(turn) for turn in range(4)])
+
+    assert results == [None] * 4
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT word, ndoc FROM ts_stat('SELECT search_vector FROM store_product WHERE is_active')")
+        assert vocabulary() == dict(cursor.fetchall())
