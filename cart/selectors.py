@@ -91,6 +91,11 @@ def cart_summary(*, user: User | AnonymousUser) -> CartSummary:
     return CartSummary(item_count=item_count, total=total, blocked_lines=blocked_lines, version=version)
 
 
+def cart_version(*, shopper_id: int) -> int:
+    """The version of the shopper's cart (0 before their first change)."""
+    return Cart.objects.filter(user_id=shopper_id).values_list("version", flat=True).first() or 0
+
+
 @dataclass(frozen=True)
 class SessionCart:
     shopper_id: int

@@ -10,6 +10,7 @@ change or one that leaves the cart as it was does not.
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import partial
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -25,6 +26,7 @@ from store.models import Product
 from store.services import stock_lock
 from web.localization import isolate, localize_digits
 
+from .events import events_enabled, publish_cart_version
 from .models import Cart, CartItem
 from .selectors import LINE_FIELDS, cart_line_figures
 
@@ -115,6 +117,12 @@ def cart_mark_changed(*, cart: Cart) -> None:
     Cart.objects.filter(pk=cart.pk).update(
         version=cart.version, updated_at=now, lines_changed_at=now, **cart_line_figures()
     )
+    _tell_other_devices(cart)
+
+
+def _tell_other_devices(cart: Cart) -> None:
+    """Once the change commits, the shopper's other devices hear of the new version (cart.events)."""
+    transaction.on_commit(partial(publish_cart_version, shopper_id=cart.user_id, version=cart.version))
 
 
 def cart_mark_ordered(*, cart: Cart) -> None:
@@ -124,6 +132,7 @@ def cart_mark_ordered(*, cart: Cart) -> None:
     Cart.objects.filter(pk=cart.pk).update(
         version=cart.version, converted_at=now, updated_at=now, lines_changed_at=now, line_count=0, value=0
     )
+    _tell_other_devices(cart)
 
 
 def cart_versions_follow_products(*, product_ids: Iterable[int], lines_above: int | None = None) -> None:
@@ -136,10 +145,12 @@ def cart_versions_follow_products(*, product_ids: Iterable[int], lines_above: in
     lines = CartItem.objects.filter(product_id__in=list(product_ids))
     if lines_above is not None:
         lines = lines.filter(quantity__gt=lines_above)
+    carts = Cart.objects.filter(pk__in=list(lines.values_list("cart_id", flat=True).distinct()))
     # A price or a product no longer sold changes the carts' value too (the owner's figure; cart_line_figures).
-    Cart.objects.filter(pk__in=lines.values("cart_id")).update(
-        version=F("version") + 1, updated_at=timezone.now(), value=cart_line_figures()["value"]
-    )
+    carts.update(version=F("version") + 1, updated_at=timezone.now(), value=cart_line_figures()["value"])
+    if events_enabled():
+        for shopper_id, version in carts.values_list("user_id", "version"):
+            publish_cart_version(shopper_id=shopper_id, version=version)
 
 
 def _limit_for(product: Product) -> int:

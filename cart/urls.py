@@ -10,6 +10,7 @@ urlpatterns = [
     # For pages kept up to date (static/js/cart-sync.js): has the cart moved on, and what it is now.
     path("version/", views.version, name="version"),
     path("refresh/", views.refresh, name="refresh"),
+    path("events/", views.events, name="events"),
     path("add/<int:product_id>/", views.add, name="add"),
     # The line a change is for is posted with it (LineForm), so a page reverses these once, not once per line.
     path("items/increase/", views.increase, name="increase"),

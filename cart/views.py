@@ -9,10 +9,23 @@ A page may be behind the cart (changed in another tab or device): it says which 
 with all the lines, so the lines, badge and totals shown after any answer agree.
 """
 
+import asyncio
+from collections.abc import AsyncIterator
 from decimal import Decimal
 
+from asgiref.sync import sync_to_async
 from django.contrib import messages
-from django.http import Http404, HttpResponse, HttpResponseNotModified, JsonResponse
+from django.core.handlers.asgi import ASGIRequest
+from django.db import connection
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBase,
+    HttpResponseNotModified,
+    JsonResponse,
+    StreamingHttpResponse,
+)
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
@@ -29,12 +42,26 @@ from web.localization import isolate, localize_digits
 from web.messages import success_with_action
 
 from . import services
+from .events import READ_AGAIN, events_enabled, hub
 from .forms import AddForm, LineForm, SetQuantityForm
 from .pending import remember_pending_add
-from .selectors import CartSummary, cart_has_line, cart_items, cart_summary, cart_version_of_session
+from .selectors import (
+    CartSummary,
+    SessionCart,
+    cart_has_line,
+    cart_items,
+    cart_summary,
+    cart_version,
+    cart_version_of_session,
+)
 from .services import CartChange, CartError, LineNotFound, RemovedLine
 
 UNDO_SESSION_KEY = "cart_undo"
+# Event streams: how long the browser waits to reconnect by itself, how often an idle stream says it is alive,
+# and how long a new stream waits for this process's subscription before it catches up anyway.
+EVENTS_RETRY_MS = 3000
+EVENTS_KEEPALIVE_SECONDS = 25
+EVENTS_SUBSCRIBE_WAIT_SECONDS = 2
 # The element the mini-cart's changes are swapped into (base.html): htmx names it in HX-Target.
 MINI_CART = "mini-cart-body"
 
@@ -150,6 +177,71 @@ def version(request: HtmxHttpRequest) -> HttpResponse:
             response = JsonResponse({"shopper": current.shopper_id, "version": current.version})
         response["ETag"] = etag
     add_never_cache_headers(response)
+    return response
+
+
+def session_cart_then_close(request: HttpRequest) -> SessionCart | None:
+    """``cart_version_of_session``, then the database connection closed: an event stream stays open for hours."""
+    try:
+        return cart_version_of_session(session=request.session)
+    finally:
+        connection.close()
+
+
+def cart_version_then_close(shopper_id: int) -> int:
+    try:
+        return cart_version(shopper_id=shopper_id)
+    finally:
+        connection.close()
+
+
+def server_sent_event(version: int) -> str:
+    return f"id: {version}\nevent: version\ndata: {version}\n\n"
+
+
+async def cart_version_events(*, shopper_id: int, shown: int | None) -> AsyncIterator[str]:
+    """The shopper's new cart versions as they come (cart.events.hub), after the one the page shows if it moved on."""
+    queue = hub.subscribe(shopper_id)
+    try:
+        yield f"retry: {EVENTS_RETRY_MS}\n\n"
+        await hub.subscribed(timeout=EVENTS_SUBSCRIBE_WAIT_SECONDS)
+        # Catch up, once news from the channel can no longer be missed: what moved while nothing listened.
+        version = await sync_to_async(cart_version_then_close, thread_sensitive=False)(shopper_id)
+        if version != shown:
+            yield server_sent_event(version)
+        while True:
+            try:
+                version = await asyncio.wait_for(queue.get(), EVENTS_KEEPALIVE_SECONDS)
+            except TimeoutError:
+                yield ": still here\n\n"  # a comment: keeps proxies from closing an idle connection
+                continue
+            if version == READ_AGAIN:
+                version = await sync_to_async(cart_version_then_close, thread_sensitive=False)(shopper_id)
+            yield server_sent_event(version)
+    finally:
+        hub.unsubscribe(shopper_id, queue)
+
+
+@require_GET
+async def events(request: HttpRequest) -> HttpResponseBase:
+    """Server-Sent Events of this shopper's cart versions, for their other devices (cart-sync.js, cart.events).
+
+    Only under ASGI (gunicorn with uvicorn workers: the Procfile) and with Redis: elsewhere (``make run``'s
+    development server) 204, and pages catch up when they come back (``version``). Nobody logged in: 204.
+    The page says the version it shows (``?version=``; the browser's own reconnection, ``Last-Event-ID``).
+    """
+    if not (events_enabled() and isinstance(request, ASGIRequest)):
+        return HttpResponse(status=204)
+    current = await sync_to_async(session_cart_then_close, thread_sensitive=False)(request)
+    if current is None:
+        return HttpResponse(status=204)
+    shown = request.headers.get("Last-Event-ID") or request.GET.get("version", "")
+    stream = cart_version_events(
+        shopper_id=current.shopper_id, shown=int(shown) if shown.isascii() and shown.isdigit() else None
+    )
+    response = StreamingHttpResponse(stream, content_type="text/event-stream")
+    add_never_cache_headers(response)
+    response["X-Accel-Buffering"] = "no"  # a proxy in front passes each event on at once
     return response
 
 

@@ -224,6 +224,11 @@ SHOP_NAME = env.str("SHOP_NAME", default="Corner Store")
 STORE_PAGE_SIZE = 12
 # Most units of one product a cart line may hold (also a database constraint).
 CART_MAX_LINE_QUANTITY = 99
+# A shopper's other devices hear of their cart's changes at once (cart/events.py: Redis pub/sub, Server-Sent
+# Events under ASGI); without Redis they catch up when their pages come back. The channel is shared by every
+# database of the Redis server: one name per shop.
+CART_EVENTS_REDIS_URL = env.str("CART_EVENTS_REDIS_URL", default=env.str("REDIS_URL", default=""))
+CART_EVENTS_CHANNEL = env.str("CART_EVENTS_CHANNEL", default="corner-store:cart-versions")
 # A cart with lines left unchanged this long is abandoned (the carts admin, the dashboard, the reminder).
 # 10 hours is when Shopify sends its abandoned-checkout reminder by default.
 SHOP_CART_ABANDONED_HOURS = env.int("SHOP_CART_ABANDONED_HOURS", default=10)

@@ -8,6 +8,7 @@ import gzip
 import os
 import re
 import secrets
+import shlex
 import subprocess
 import sys
 import time
@@ -129,12 +130,20 @@ def test_the_wsgi_entry_point_runs_without_debug(tmp_path):
     assert result.stdout.strip() == "False", result.stderr
 
 
+def procfile_web_app() -> list[str]:
+    """What the Procfile's ``web`` line has gunicorn serve, and with which workers (its --bind is the test's)."""
+    (web,) = [line for line in (ROOT / "Procfile").read_text().splitlines() if line.startswith("web:")]
+    command = shlex.split(web.removeprefix("web:"))
+    assert command[0] == "gunicorn"
+    return command[1:2] + command[command.index("--worker-class") : command.index("--worker-class") + 2]
+
+
 @contextmanager
 def running_gunicorn(env: dict[str, str], log_path: Path) -> Iterator[str]:
-    """gunicorn serving config.wsgi on a free loopback port; yields its base URL."""
+    """gunicorn serving the shop as the Procfile's web line does, on a free loopback port; yields its base URL."""
     with log_path.open("w") as log:
         server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "config.wsgi", "--bind", "127.0.0.1:0", "--workers", "1",
+            [sys.executable, "-m", "gunicorn", *procfile_web_app(), "--bind", "127.0.0.1:0", "--workers", "1",
              "--no-control-socket"],
             # No DJANGO_SETTINGS_MODULE: config.wsgi chooses production by itself.
             cwd=ROOT, env=without_settings_module(env), stdout=log, stderr=subprocess.STDOUT,
@@ -317,7 +326,7 @@ def test_gunicorn_without_a_payment_provider_refuses_to_start_and_says_what_to_s
 
     with log_path.open("w") as log:
         server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "config.wsgi", "--bind", "127.0.0.1:0", "--workers", "1",
+            [sys.executable, "-m", "gunicorn", *procfile_web_app(), "--bind", "127.0.0.1:0", "--workers", "1",
              "--no-control-socket"],
             cwd=ROOT, env=without_settings_module(env), stdout=log, stderr=subprocess.STDOUT,
         )  # fmt: skip

@@ -5,7 +5,7 @@
 // newer version fetches the cart again (cart:refresh: the badge, and the cart page's lines and totals
 // or the open mini-cart, all out of band). The news comes from
 //   - the other tabs of this browser, told after every change (BroadcastChannel);
-//   - the server, while the page is shown, for changes made on other devices (Server-Sent Events);
+//   - the server, while the page is shown, of changes made on other devices (Server-Sent Events);
 //   - a check when the page comes back (shown again, back from the back-forward cache, focused).
 // Without JavaScript none of this runs: every page is fetched fresh.
 (function () {
@@ -129,11 +129,52 @@
       checking = false;
     }
   }
+  // Other devices: the server tells a page shown on screen of each new version at once (Server-Sent
+  // Events, where the shop offers them: data-cart-events-url). Closed while the tab is in the background;
+  // reopened with the version shown, so what happened meanwhile comes first. After a failure, tried
+  // again later and later (1 s, 2 s, 4 s … a minute).
+  let source = null;
+  let failures = 0;
+  let retry = null;
+  function listen() {
+    const link = cartLink();
+    const version = shownVersion();
+    if (source || retry || document.hidden || !link || !link.dataset.cartEventsUrl || version === null) return;
+    if (!("EventSource" in window)) return;
+    source = new EventSource(`${link.dataset.cartEventsUrl}?version=${version}`);
+    source.addEventListener("open", () => {
+      failures = 0;
+    });
+    source.addEventListener("version", (event) => learnedOf(Number(event.data)));
+    source.addEventListener("error", () => {
+      stopListening();
+      const delay = Math.min(60_000, 1_000 * 2 ** failures) * (0.5 + Math.random() / 2);
+      failures += 1;
+      retry = setTimeout(() => {
+        retry = null;
+        listen();
+      }, delay);
+    });
+  }
+  function stopListening() {
+    if (source) source.close();
+    source = null;
+  }
+  document.addEventListener("DOMContentLoaded", listen);
+  window.addEventListener("pagehide", stopListening);
+
   document.addEventListener("visibilitychange", () => {
-    if (!document.hidden) check();
+    if (document.hidden) {
+      stopListening();
+    } else {
+      check();
+      listen();
+    }
   });
   window.addEventListener("pageshow", (event) => {
-    if (event.persisted) check();
+    if (!event.persisted) return;
+    check();
+    listen();
   });
   window.addEventListener("focus", check);
 })();
