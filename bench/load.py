@@ -63,6 +63,8 @@ def server_environment(database_url: str, static_root: str) -> dict[str, str]:
         LOG_LEVEL="ERROR",
         # Confirmation emails of the buyers' orders: kept in memory, not printed.
         EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+        # The buyers pay with django-payments' dummy provider, as in the demo shop.
+        SHOP_DEMO_PAYMENTS="1",
     )
     return environment
 

@@ -13,6 +13,8 @@ os.environ.setdefault("PAYMENT_HOST", "127.0.0.1")
 os.environ.setdefault("CONN_MAX_AGE", "60")
 # Placing an order sends its confirmation; kept in memory, not printed, like a fast mail relay.
 os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
+# Orders are paid with django-payments' dummy provider, as in the demo shop: the bench talks to no payment service.
+os.environ.setdefault("SHOP_DEMO_PAYMENTS", "1")
 
 from config.settings.production import *  # noqa: E402,F403
 from config.settings.production import DATABASES  # noqa: E402
