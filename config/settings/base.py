@@ -9,6 +9,7 @@ from csp.constants import NONCE, NONE, SELF
 
 from .payment import DEMO_VARIANT, checkout_payment_variant, payment_variants
 from .social import social_login_providers
+from .storage import media_storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -193,7 +194,9 @@ STATIC_URL = "static/"
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploads and every picture variant: in the S3 bucket AWS_STORAGE_BUCKET_NAME names, shared by every server, or
+    # on this server's disk (MEDIA_ROOT). README "Running on more than one server".
+    "default": media_storage(os.environ),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_URL = "media/"
@@ -302,6 +305,9 @@ THUMBNAIL_UPSCALE = False
 # Under MEDIA_ROOT. The names hash the source's name and the options, and a source name never gets new content (the
 # storage gives an upload with a taken name a new one), so a thumbnail's URL is served as immutable (store.views).
 THUMBNAIL_PREFIX = "thumbnails/"
+# Variants are made in the storage their picture is in (STORAGES["default"]: the bucket or MEDIA_ROOT). On a server's
+# own disk a record that a variant exists is trusted only while its file is there (store/thumbnails.py).
+THUMBNAIL_KVSTORE = "store.thumbnails.KVStore"
 # Every picture on a page looks its variants up in the cache; a miss is a query. The in-memory cache keeps 300 entries
 # by default, fewer than a catalog's variants (up to 8 a product), so it keeps 20,000 (a few MB per process).
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache":

@@ -93,6 +93,20 @@ def test_deploy_checks_refuse_a_shop_whose_processes_share_nothing(tmp_path):
     assert "shop.E004" in result.stderr  # a SQLite file
 
 
+def test_deploy_checks_pass_for_several_servers_sharing_a_bucket_and_postgresql(tmp_path):
+    env = production_env(
+        tmp_path,
+        **SHARED_SERVICES,
+        SHOP_INSTANCES="3",
+        AWS_STORAGE_BUCKET_NAME="shop-media",
+        DATABASE_URL="postgres://shop:password@db.internal:5432/shop",
+    )
+
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+
+    assert result.returncode == 0, result.stderr
+
+
 def test_production_mode_without_a_secret_key_refuses_to_start(tmp_path):
     env = production_env(tmp_path)
     del env["SECRET_KEY"]

@@ -37,6 +37,9 @@ SETTINGS_ENV = [
     "STRIPE_WEBHOOK_SECRET",
     "SHOP_DEMO_PAYMENTS",
     "SHOP_INSTANCES",
+    "AWS_STORAGE_BUCKET_NAME",
+    "AWS_S3_ENDPOINT_URL",
+    "AWS_S3_CUSTOM_DOMAIN",
     "PAYMENT_HOST",
 ]
 
@@ -86,6 +89,22 @@ def test_without_a_broker_tasks_run_in_process_and_with_one_they_go_to_the_queue
     queued = load_settings(CELERY_BROKER_URL="redis://127.0.0.1:6379/2", SCHEDULE_INTERVAL_SECONDS="5")
     assert (queued["CELERY_BROKER_URL"], queued["CELERY_TASK_ALWAYS_EAGER"]) == ("redis://127.0.0.1:6379/2", False)
     assert {entry["schedule"] for entry in queued["CELERY_BEAT_SCHEDULE"].values()} == {5}
+
+
+def test_a_bucket_name_moves_media_to_object_storage_where_no_name_is_reused(load_settings):
+    assert load_settings()["STORAGES"]["default"] == {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+
+    media = load_settings(
+        AWS_STORAGE_BUCKET_NAME="shop-media",
+        AWS_S3_ENDPOINT_URL="https://s3.example:9000",
+        AWS_S3_CUSTOM_DOMAIN="media.shop.example",
+    )["STORAGES"]["default"]
+
+    assert media["BACKEND"] == "storages.backends.s3.S3Storage"
+    options = media["OPTIONS"]
+    assert (options["bucket_name"], options["endpoint_url"]) == ("shop-media", "https://s3.example:9000")
+    assert options["custom_domain"] == "media.shop.example"
+    assert (options["file_overwrite"], options["querystring_auth"]) == (False, False)
 
 
 def test_database_url_switches_to_postgresql(load_settings):
