@@ -1,20 +1,26 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.views.main import ORDER_VAR
+from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.db.models import QuerySet
-from django.http import HttpRequest
-from django.urls import reverse
-from django.utils.html import format_html, format_html_join
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.urls import URLPattern, path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from web.forms import ADMIN_NUMBER_FIELDS
-from web.localization import format_shop_date, localize_digits
+from web.localization import format_shop_date, isolate, localize_digits
 
+from .forms import StockAdjustForm, StockRecountForm
 from .models import Category, Product, StockMovement, available_units
 from .pagination import EstimatedCountPaginator
 from .selectors import product_admin_search, product_name_order
+from .services import StockChanged, StockError, stock_adjust, stock_recount
+from .templatetags.stock import signed
 
 # TranslationAdmin (django-modeltranslation) shows each translated field once per language, English and
 # Persian, and fills the slug from the English name: one ASCII slug whatever the shopper's language.
@@ -37,8 +43,25 @@ PRODUCT_FORM_FIELDS = [
 ]
 
 
-def signed(number: int) -> str:
-    return localize_digits(f"{number:+d}") if number else localize_digits(0)
+def latest_movements(product: Product) -> QuerySet[StockMovement]:
+    return product.movements.select_related("order", "staff")[:STOCK_BOOK_LINES]
+
+
+def stock_book_url(product: Product) -> str:
+    return f"{reverse('admin:store_stockmovement_changelist')}?product={product.pk}"
+
+
+def stock_done_message(product: Product, movement: StockMovement) -> str:
+    return gettext(
+        "%(product)s: %(change)s (%(reason)s). On hand %(on_hand)s, allocated %(allocated)s, available %(available)s."
+    ) % {
+        "product": isolate(product.name),
+        "change": signed(movement.on_hand_change),
+        "reason": movement.get_reason_display(),
+        "on_hand": localize_digits(product.on_hand),
+        "allocated": localize_digits(product.allocated),
+        "available": localize_digits(product.available),
+    }
 
 
 # Matches a PostgreSQL search ranks at most, as in the shop: a broad word costs what a rare one does.
@@ -47,7 +70,17 @@ SEARCH_MAX_MATCHES = 1001
 
 @admin.register(Product)
 class ProductAdmin(TranslationAdmin):
-    list_display = ["thumbnail", "name", "category", "price", "available", "on_hand", "allocated", "is_active"]
+    list_display = [
+        "thumbnail",
+        "name",
+        "category",
+        "price",
+        "available",
+        "on_hand",
+        "allocated",
+        "stock_link",
+        "is_active",
+    ]
     list_display_links = ["thumbnail", "name"]
     # Never stock: a figure typed into a list loaded earlier would undo the sales made since (adjust or recount).
     list_editable = ["price", "is_active"]
@@ -81,41 +114,89 @@ class ProductAdmin(TranslationAdmin):
     def available(self, product: Product) -> int:
         return product.available
 
+    @admin.display(description=_("stock"))
+    def stock_link(self, product: Product) -> str:
+        return format_html(
+            '<a href="{}">{}</a>', reverse("admin:store_product_stock", args=[product.pk]), gettext("Adjust or recount")
+        )
+
     @admin.display(description=_("stock book"))
     def stock_book(self, product: Product) -> str:
-        """The latest movements, with a link to all of them."""
+        """The latest movements, with a link to all of them and to the stock forms."""
         if product.pk is None:
-            return "—"
-        latest = product.movements.select_related("order", "staff")[:STOCK_BOOK_LINES]
-        rows = format_html_join(
-            "",
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            (
-                (
-                    format_shop_date(movement.created_at),
-                    movement.get_reason_display(),
-                    signed(movement.on_hand_change),
-                    signed(movement.allocated_change),
-                    movement.order or movement.staff or "",
-                    movement.note,
-                )
-                for movement in latest
-            ),
+            return gettext("Save the product, then receive its first units with “Adjust or recount”.")
+        return render_to_string(
+            "admin/store/product/_stock_book.html",
+            {
+                "movements": latest_movements(product),
+                "book_url": stock_book_url(product),
+                "stock_url": reverse("admin:store_product_stock", args=[product.pk]),
+            },
         )
-        return format_html(
-            "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>"
-            '<tbody>{}</tbody></table><p><a href="{}?product={}">{}</a></p>',
-            gettext("when"),
-            gettext("reason"),
-            gettext("on hand"),
-            gettext("allocated"),
-            gettext("order or staff member"),
-            gettext("note"),
-            rows,
-            reverse("admin:store_stockmovement_changelist"),
-            product.pk,
-            gettext("The whole stock book of this product"),
-        )
+
+    def get_urls(self) -> list[URLPattern]:
+        stock = path("<int:product_id>/stock/", self.admin_site.admin_view(self.stock_view), name="store_product_stock")
+        return [stock, *super().get_urls()]
+
+    def stock_view(self, request: HttpRequest, product_id: int) -> HttpResponse:
+        """Adjust (+12 received, −1 broken) or recount ("I counted 7") one product's stock."""
+        product = Product.objects.filter(pk=product_id).first()
+        if product is None:
+            raise Http404
+        if not self.has_change_permission(request, product):
+            raise PermissionDenied
+        adjust_form = StockAdjustForm(prefix="adjust")
+        recount_form = StockRecountForm(prefix="recount", initial={"expected": product.on_hand})
+        recount_refused = ""
+        if request.method == "POST" and "adjust" in request.POST:
+            adjust_form = StockAdjustForm(request.POST, prefix="adjust")
+            if adjust_form.is_valid():
+                try:
+                    change = stock_adjust(
+                        product=product,
+                        change=adjust_form.cleaned_data["change"],
+                        reason=adjust_form.cleaned_data["reason"],
+                        staff=request.user,
+                        note=adjust_form.cleaned_data["note"],
+                    )
+                except StockError as error:
+                    adjust_form.add_error(None, error)
+                else:
+                    self.message_user(request, stock_done_message(change.product, change.movement), messages.SUCCESS)
+                    return HttpResponseRedirect(request.path)
+        elif request.method == "POST" and "recount" in request.POST:
+            recount_form = StockRecountForm(request.POST, prefix="recount")
+            if recount_form.is_valid():
+                try:
+                    change = stock_recount(
+                        product=product,
+                        counted=recount_form.cleaned_data["counted"],
+                        expected=recount_form.cleaned_data["expected"],
+                        staff=request.user,
+                        note=recount_form.cleaned_data["note"],
+                    )
+                except StockChanged as error:
+                    # Count again against the figure as it is now: a fresh form shows it and expects it.
+                    recount_form = StockRecountForm(prefix="recount", initial={"expected": error.on_hand})
+                    recount_refused = str(error.message)
+                except StockError as error:
+                    recount_form.add_error(None, error)
+                else:
+                    self.message_user(request, stock_done_message(change.product, change.movement), messages.SUCCESS)
+                    return HttpResponseRedirect(request.path)
+        product.refresh_from_db()
+        context = {
+            **self.admin_site.each_context(request),
+            "title": gettext("Stock of %(product)s") % {"product": product.name},
+            "opts": self.model._meta,
+            "product": product,
+            "adjust_form": adjust_form,
+            "recount_form": recount_form,
+            "recount_refused": recount_refused,
+            "movements": latest_movements(product),
+            "book_url": stock_book_url(product),
+        }
+        return TemplateResponse(request, "admin/store/product/stock.html", context)
 
     def save_model(self, request: HttpRequest, obj: Product, form, change: bool) -> None:
         """Saving the form writes the fields it shows, never on hand or allocated: those change by movements."""

@@ -14,7 +14,7 @@ locks a product and then a cart or an order, so these never deadlock.
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from django.contrib.auth.models import User
+from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
@@ -71,7 +71,7 @@ def _movement(
     allocated_change: int,
     reason: str,
     order=None,
-    staff: User | None = None,
+    staff: User | AnonymousUser | None = None,
     note: str = "",
 ) -> StockMovement:
     """Apply a change to a locked product and return its (unsaved) movement.
@@ -97,7 +97,7 @@ def _movement(
         allocated_after=product.allocated,
         reason=reason,
         order=order,
-        staff=staff if staff is not None and staff.is_authenticated else None,
+        staff=staff if isinstance(staff, User) else None,
         note=note,
     )
 
@@ -138,7 +138,7 @@ def stock_consume(*, order, quantities: Mapping[int, int]) -> None:
 
 @transaction.atomic
 def stock_adjust(
-    *, product: Product, change: int, reason: str, staff: User | None = None, note: str = ""
+    *, product: Product, change: int, reason: str, staff: User | AnonymousUser | None = None, note: str = ""
 ) -> StockChange:
     """Add units received (+12) or take away broken or lost ones (−1), relative to whatever is on hand now.
 
@@ -146,6 +146,8 @@ def stock_adjust(
     """
     if change == 0:
         raise StockError(_("Enter a change other than zero."), code="zero")
+    if reason not in ADJUSTMENT_REASONS + [StockReason.OPENING]:
+        raise StockError(_("Choose why the stock changes."), code="reason")
     product = stock_lock(product_ids=[product.pk])[product.pk]
     if product.on_hand + change < product.allocated:
         raise StockError(
@@ -170,7 +172,7 @@ def stock_adjust(
 
 @transaction.atomic
 def stock_recount(
-    *, product: Product, counted: int, expected: int, staff: User | None = None, note: str = ""
+    *, product: Product, counted: int, expected: int, staff: User | AnonymousUser | None = None, note: str = ""
 ) -> StockChange:
     """Set on hand to what the owner counted, if on hand is still ``expected`` (the figure their page showed).
 

@@ -320,3 +320,133 @@ def test_the_stock_book_cannot_be_edited(admin_client):
     assert admin_client.post(reverse("admin:store_stockmovement_delete", args=[movement.pk])).status_code == 403
     change_page = admin_client.get(reverse("admin:store_stockmovement_change", args=[movement.pk]))
     assert 'name="_save"' not in change_page.content.decode()
+
+
+def stock_url(product: Product) -> str:
+    return reverse("admin:store_product_stock", args=[product.pk])
+
+
+def test_owner_receives_goods_and_the_book_names_them(admin_client, admin_user):
+    product = ProductFactory(name="Blue Mug", stock=5)
+    sell(product, 2)
+
+    response = admin_client.post(
+        stock_url(product),
+        {"adjust-change": "۱۲", "adjust-reason": "receipt", "adjust-note": "Delivery 42", "adjust": "Record"},
+        follow=True,
+    )
+
+    product.refresh_from_db()
+    assert (product.on_hand, product.allocated, product.available) == (17, 2, 15)
+    assert "Blue Mug: +12 (Goods received). On hand 17, allocated 2, available 15." in response.content.decode()
+    movement = product.movements.latest("id")
+    assert (movement.reason, movement.on_hand_change, movement.staff, movement.note) == (
+        "receipt",
+        12,
+        admin_user,
+        "Delivery 42",
+    )
+
+
+def test_owner_takes_away_a_broken_one(admin_client):
+    product = ProductFactory(stock=5)
+
+    admin_client.post(stock_url(product), {"adjust-change": "-1", "adjust-reason": "correction", "adjust": "Record"})
+
+    product.refresh_from_db()
+    assert product.on_hand == 4
+
+
+def test_taking_away_units_orders_hold_is_refused_with_the_figures(admin_client):
+    product = ProductFactory(name="Blue Mug", stock=5)
+    sell(product, 4)
+
+    response = admin_client.post(
+        stock_url(product), {"adjust-change": "-3", "adjust-reason": "correction", "adjust": "Record"}
+    )
+
+    assert response.status_code == 200
+    assert "Blue Mug has 5 on hand, 4 of them for orders not yet shipped: at most 1 can be taken away." in (
+        response.content.decode()
+    )
+    product.refresh_from_db()
+    assert product.on_hand == 5
+
+
+def test_owner_recounts_against_the_figure_the_page_showed(admin_client):
+    product = ProductFactory(stock=5)
+    page = admin_client.get(stock_url(product)).content.decode()
+    assert 'name="recount-expected" value="5"' in page
+
+    admin_client.post(stock_url(product), {"recount-counted": "7", "recount-expected": "5", "recount": "Record"})
+
+    product.refresh_from_db()
+    assert product.on_hand == 7
+    assert product.movements.latest("id").reason == "recount"
+
+
+def test_a_recount_against_a_figure_changed_since_the_page_loaded_is_refused_with_the_current_one(admin_client):
+    product = ProductFactory(name="Blue Mug", stock=5)
+    admin_client.get(stock_url(product))  # the page shows 5 on hand
+    stock_adjust(product=product, change=3, reason=StockReason.RECEIPT)  # a delivery booked meanwhile: 8
+
+    response = admin_client.post(
+        stock_url(product), {"recount-counted": "7", "recount-expected": "5", "recount": "Record"}
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert (
+        "Blue Mug: on hand changed from 5 to 8 since the page was loaded. Nothing was recorded: count again against 8."
+    ) in page
+    assert 'name="recount-expected" value="8"' in page  # the next count is checked against 8
+    product.refresh_from_db()
+    assert product.on_hand == 8
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"adjust-change": "0", "adjust-reason": "receipt", "adjust": "Record"},
+        {"adjust-change": "two", "adjust-reason": "receipt", "adjust": "Record"},
+        {"adjust-change": "2", "adjust-reason": "sale", "adjust": "Record"},
+        {"recount-counted": "-1", "recount-expected": "5", "recount": "Record"},
+    ],
+    ids=["zero", "not a number", "a reason only orders give", "negative count"],
+)
+def test_a_stock_form_with_bad_input_changes_nothing(admin_client, data):
+    product = ProductFactory(stock=5)
+
+    response = admin_client.post(stock_url(product), data)
+
+    assert response.status_code == 200
+    assert 'class="errorlist' in response.content.decode()
+    assert product.movements.count() == 1
+
+
+def test_the_stock_page_is_for_staff_who_may_change_products(client, django_user_model):
+    product = ProductFactory(stock=5)
+    clerk = django_user_model.objects.create_user("clerk", "clerk@example.com", "pw", is_staff=True)
+    client.force_login(clerk)
+
+    assert client.get(stock_url(product)).status_code == 403
+    assert (
+        client.post(stock_url(product), {"adjust-change": "9", "adjust-reason": "receipt", "adjust": "R"}).status_code
+        == 403
+    )
+    product.refresh_from_db()
+    assert product.on_hand == 5
+
+
+def test_the_stock_page_of_an_unknown_product_is_404(admin_client):
+    assert admin_client.get(reverse("admin:store_product_stock", args=[999999])).status_code == 404
+
+
+def test_the_stock_page_reads_in_persian(admin_client):
+    product = ProductFactory(stock=5)
+    admin_client.cookies["django_language"] = "fa"
+
+    page = admin_client.get(stock_url(product)).content.decode()
+
+    assert "شمارش دوباره" in page
+    assert "۵" in page
