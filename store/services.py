@@ -104,18 +104,25 @@ def _movement(
 
 def _for_order(*, order, quantities: Mapping[int, int], on_hand_sign: int, allocated_sign: int, reason: str) -> None:
     products = stock_lock(product_ids=quantities)
-    movements = [
-        _movement(
-            products[product_id],
-            on_hand_change=on_hand_sign * quantity,
-            allocated_change=allocated_sign * quantity,
-            reason=reason,
-            order=order,
+    movements, available_before = [], {}
+    for product_id, quantity in sorted(quantities.items()):
+        if product_id not in products or not quantity:
+            continue
+        available_before[product_id] = products[product_id].available
+        movements.append(
+            _movement(
+                products[product_id],
+                on_hand_change=on_hand_sign * quantity,
+                allocated_change=allocated_sign * quantity,
+                reason=reason,
+                order=order,
+            )
         )
-        for product_id, quantity in sorted(quantities.items())
-        if product_id in products and quantity
-    ]
     StockMovement.objects.bulk_create(movements)
+    # An order placed or given back changes what is left for everyone else's carts (shipping changes nothing left).
+    for product_id, before in available_before.items():
+        if products[product_id].available != before:
+            stock_changed.send(sender=Product, product=products[product_id], available_before=before)
 
 
 @transaction.atomic

@@ -211,3 +211,30 @@ def test_a_product_change_leaves_carts_without_it(user, item, django_capture_on_
     save_product(item.product, django_capture_on_commit_callbacks, price=Decimal("9.00"))
 
     assert version_of(other.cart.user) == before
+
+
+def test_another_shoppers_order_taking_the_stock_below_the_line_moves_the_version(
+    user, item, django_capture_on_commit_callbacks
+):
+    """Their order holds 8 of the 10: the line of 3 now says "Only 2 left"."""
+    other = UserFactory()
+    services.cart_add_product(user=other, product=item.product, quantity=8)
+    before = version_of(user)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        place(other)
+
+    assert version_of(user) == before + 1
+
+
+def test_another_shoppers_order_leaving_enough_for_the_line_leaves_the_version(
+    user, item, django_capture_on_commit_callbacks
+):
+    other = UserFactory()
+    services.cart_add_product(user=other, product=item.product, quantity=7)
+    before = version_of(user)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        place(other)
+
+    assert version_of(user) == before
