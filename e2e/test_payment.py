@@ -86,6 +86,7 @@ def test_a_cancelled_payment_says_so_and_offers_another_try_without_javascript(
 
     expect(page.get_by_text("The payment was cancelled and nothing was charged. You can try again.")).to_be_visible()
     expect(page.get_by_test_id("payment-status")).to_have_text("Payment cancelled")
+    expect(page.get_by_test_id("payment-due")).to_contain_text("Its items are held for you until")
     page.get_by_role("button", name="Try paying again — $27.95").click()
     expect(page.get_by_role("heading", name="Your order is reserved and waiting for payment")).to_be_visible()
     page.get_by_role("button", name="Pay $27.95 (demo)").click()
@@ -126,6 +127,7 @@ def test_a_declined_payment_in_persian_without_javascript(no_js_page: Page, live
     page.get_by_role("button", name=re.compile(r"پرداخت .+ \(نمایشی\)")).click()
 
     expect(page.get_by_test_id("payment-status")).to_have_text("پرداخت ناموفق بود")
+    expect(page.get_by_test_id("payment-due")).to_contain_text("برایتان نگه داشته می‌شود")
     expect(page.get_by_role("button", name=re.compile("پرداخت دوباره"))).to_be_visible()
     order = Order.objects.get(user=shopper)
     assert (order.status, order.total) == (OrderStatus.AWAITING_PAYMENT, Decimal("27.95"))

@@ -392,9 +392,12 @@ def gunicorn_demo_shop(tmp_path_factory) -> Iterator[str]:
 
 @pytest.mark.parametrize("path", ["/", "/accounts/login/", "/no-such-page/"])
 def test_gunicorn_in_demo_mode_says_so_on_every_page(gunicorn_demo_shop, path):
-    _status, _headers, page = status_of(gunicorn_demo_shop + path)
+    status, _headers, page = status_of(gunicorn_demo_shop + path)
 
-    assert "Demo shop: payments are only pretended. Nobody is charged and no order is delivered." in page
+    assert "Demo shop: payments are only pretended. Nobody is charged and no order is delivered." in page, (
+        status,
+        page[:500],
+    )
 
 
 def test_gunicorn_with_a_real_provider_shows_no_demo_banner(gunicorn_shop):

@@ -375,6 +375,15 @@ class TestPayment:
         assert order.status == OrderStatus.PAID
         assert order.payments.count() == 2
 
+    def test_the_order_page_says_until_when_an_unpaid_order_is_held(self, shopper, order):
+        page = shopper.get(order.get_absolute_url()).content.decode()
+
+        due = shoptime(order.payment_due_at)
+        assert f"Its items are held for you until {due}; unpaid by then, the order is cancelled." in page
+
+        self.pay(shopper, order, PaymentStatus.CONFIRMED)
+        assert "Its items are held" not in shopper.get(order.get_absolute_url()).content.decode()
+
     def test_a_cancelled_payment_says_so_and_can_be_retried(self, shopper, order):
         self.pay(shopper, order, PaymentStatus.CANCELLED)
 
