@@ -318,7 +318,7 @@ def test_products_written_at_once_by_several_owners_leave_the_vocabulary_exact()
         words = shared[turn:] + shared[:turn]
         with transaction.atomic():
             Product.objects.bulk_create(
-                Product(name=f"{a} {b}", slug=f"p-{turn}-{n}", category=kitchen, price=1, stock=1)
+                Product(name=f"{a} {b}", slug=f"p-{turn}-{n}", category=kitchen, price=1, on_hand=1)
                 for n, (a, b) in enumerate(zip(words, reversed(words), strict=True))
             )
             Product.objects.filter(pk=existing[turn].pk).update(name=f"New {words[1]}")
