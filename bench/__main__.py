@@ -1,4 +1,5 @@
-"""``make bench``: in-process on PostgreSQL and SQLite, the HTTP load run, the catalog at scale, then the report.
+"""``make bench``: in-process on PostgreSQL and SQLite, the HTTP load run, the catalog at scale, the owner's pages at
+100,000 carts, then the report.
 
 Needs PostgreSQL (BENCH_DATABASE_URL, else DATABASE_URL, else
 postgres://postgres@127.0.0.1:5432/postgres) and stops at once, saying so, without it.
@@ -49,6 +50,8 @@ def main() -> None:
                 vocabulary,
                 BENCH_DATABASE_URL=server,
             )
+    # The owner's pages (carts admin, dashboard) at 1,000 and 100,000 carts; printed, kept in carts.json.
+    run("bench.carts", "--output", str(RESULTS / "carts.json"), BENCH_DATABASE_URL=server)
     run("bench.report")
 
 

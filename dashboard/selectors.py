@@ -121,27 +121,33 @@ def sales(*, since: datetime.datetime, now: datetime.datetime) -> Sales:
     )
 
 
-def _user_ids(queryset: QuerySet, field: str = "user_id") -> set[int]:
-    return set(queryset.order_by().values_list(field, flat=True).distinct())
+def _shoppers(queryset: QuerySet, field: str = "user_id") -> QuerySet:
+    return queryset.order_by().values_list(field)
+
+
+def _count_shoppers(*steps: QuerySet) -> int:
+    """How many distinct shoppers the queries name together: one UNION, counted by the database."""
+    first, *rest = steps
+    return first.union(*rest).count() if rest else first.distinct().count()
 
 
 def funnel(*, since: datetime.datetime) -> list[FunnelStep]:
-    paid = _user_ids(paid_orders(since=since))
+    paid = [_shoppers(paid_orders(since=since))]
     # A payment attempted: the shopper went through the provider's form, whatever its outcome.
     attempts = Payment.objects.filter(modified__gte=since).exclude(status=PaymentStatus.WAITING)
-    payment = paid | _user_ids(attempts, "order__user_id")
+    payment = [*paid, _shoppers(attempts, "order__user_id")]
     # Placing an order needs the checkout page: an order placed counts even if the page was opened before.
-    checkout = (
-        payment
-        | _user_ids(Cart.objects.filter(checkout_opened_at__gte=since))
-        | _user_ids(Order.objects.filter(created_at__gte=since))
-    )
-    carts = checkout | _user_ids(Cart.objects.filter(lines_changed_at__gte=since, line_count__gt=0))
+    checkout = [
+        *payment,
+        _shoppers(Cart.objects.filter(checkout_opened_at__gte=since)),
+        _shoppers(Order.objects.filter(created_at__gte=since)),
+    ]
+    carts = [*checkout, _shoppers(Cart.objects.filter(lines_changed_at__gte=since, line_count__gt=0))]
     counts = [
-        (pgettext_lazy("funnel", "Carts with lines"), len(carts)),
-        (pgettext_lazy("funnel", "Checkout opened"), len(checkout)),
-        (pgettext_lazy("funnel", "Payment attempted"), len(payment)),
-        (pgettext_lazy("funnel", "Paid"), len(paid)),
+        (pgettext_lazy("funnel", "Carts with lines"), _count_shoppers(*carts)),
+        (pgettext_lazy("funnel", "Checkout opened"), _count_shoppers(*checkout)),
+        (pgettext_lazy("funnel", "Payment attempted"), _count_shoppers(*payment)),
+        (pgettext_lazy("funnel", "Paid"), _count_shoppers(*paid)),
     ]
     steps = []
     previous = None
