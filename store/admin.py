@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from web.admin_display import shown_as
 from web.forms import ADMIN_NUMBER_FIELDS
 from web.localization import format_shop_date, isolate, localize_digits
 
@@ -95,7 +96,10 @@ class ProductAdmin(TranslationAdmin):
         "or an exact slug. Lists the best of the first 1,001 matches: add words to narrow a search down."
     )
     prepopulated_fields = {"slug": ["name"]}
-    readonly_fields = ["available", "on_hand", "allocated", "stock_book", "created_at", "updated_at"]
+    readonly_fields = ["available", "on_hand", "allocated", "stock_book", "created_shown", "updated_shown"]
+    # In the owner's calendar (Jalali in Persian).
+    created_shown = shown_as(Product, "created_at", "datetime")
+    updated_shown = shown_as(Product, "updated_at", "datetime")
     list_per_page = 50
     # A million products: order by an index (the name in the owner's language, id; see get_ordering), never
     # COUNT(*) the whole table (the paginator estimates large lists, and no second "of N total" count), no

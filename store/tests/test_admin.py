@@ -1,3 +1,4 @@
+import datetime
 import html
 import json
 import re
@@ -450,3 +451,15 @@ def test_the_stock_page_reads_in_persian(admin_client):
 
     assert "شمارش دوباره" in page
     assert "۵" in page
+
+
+def test_the_product_page_dates_follow_the_owners_calendar(admin_client):
+    product = ProductFactory()
+    nowruz = datetime.datetime(2024, 3, 20, 9, 5, tzinfo=datetime.UTC)
+    Product.objects.filter(pk=product.pk).update(created_at=nowruz, updated_at=nowruz)
+
+    persian = admin_client.get(reverse("admin:store_product_change", args=[product.pk]), HTTP_ACCEPT_LANGUAGE="fa")
+    english = admin_client.get(reverse("admin:store_product_change", args=[product.pk]))
+
+    assert persian.content.decode().count('<div class="readonly">۱ فروردین ۱۴۰۳، ۰۹:۰۵</div>') == 2
+    assert english.content.decode().count('<div class="readonly">20 March 2024, 09:05</div>') == 2
