@@ -68,7 +68,7 @@ def test_add_from_the_detail_page_with_a_quantity(page: Page, live_server, shopp
 def test_plus_minus_typed_quantity_remove_and_undo_inline(page: Page, live_server, filled_cart):
     page.goto(f"{live_server.url}/cart/")
     mark_page(page)
-    total = page.get_by_test_id("cart-total")
+    total = page.get_by_test_id("cart-subtotal")
     expect(total).to_have_text("$181.00")
 
     page.get_by_role("button", name="Increase quantity of Hand Grinder").click()
@@ -116,7 +116,7 @@ def test_a_refused_quantity_is_explained_and_changes_nothing(page: Page, live_se
     quantity.press("Tab")
 
     expect(page.get_by_role("status")).to_contain_text("Enter a whole number from 0 to 99.")
-    expect(page.get_by_test_id("cart-total")).to_have_text("$181.00")
+    expect(page.get_by_test_id("cart-subtotal")).to_have_text("$181.00")
     # The field shows what the cart really holds, not the refused number.
     expect(quantity).to_have_value("1")
 
@@ -147,19 +147,19 @@ def test_the_same_flows_work_without_javascript(no_js_page: Page, live_server, c
 
     page.get_by_role("link", name="Cart, 2 items", exact=True).click()
     page.get_by_role("button", name="Increase quantity of Bird Feeder").click()
-    expect(page.get_by_test_id("cart-total")).to_have_text("$69.00")
+    expect(page.get_by_test_id("cart-subtotal")).to_have_text("$69.00")
 
     page.get_by_role("textbox", name="Quantity of Bird Feeder").fill("5")
     page.get_by_role("button", name="Update").click()
-    expect(page.get_by_test_id("cart-total")).to_have_text("$115.00")
+    expect(page.get_by_test_id("cart-subtotal")).to_have_text("$115.00")
 
     page.get_by_role("button", name="Decrease quantity of Bird Feeder").click()
-    expect(page.get_by_test_id("cart-total")).to_have_text("$92.00")
+    expect(page.get_by_test_id("cart-subtotal")).to_have_text("$92.00")
 
     page.get_by_role("button", name="Remove Bird Feeder from cart").click()
     expect(page.get_by_text("Your cart is empty.")).to_be_visible()
     page.get_by_role("button", name="Undo").click()
-    expect(page.get_by_test_id("cart-total")).to_have_text("$92.00")
+    expect(page.get_by_test_id("cart-subtotal")).to_have_text("$92.00")
 
 
 def test_two_tabs_agree_after_reload(page: Page, live_server, filled_cart):
@@ -168,12 +168,12 @@ def test_two_tabs_agree_after_reload(page: Page, live_server, filled_cart):
     other_tab.goto(f"{live_server.url}/cart/")
 
     page.get_by_role("button", name="Increase quantity of Bird Feeder").click()
-    expect(page.get_by_test_id("cart-total")).to_have_text("$204.00")
+    expect(page.get_by_test_id("cart-subtotal")).to_have_text("$204.00")
     other_tab.get_by_role("button", name="Increase quantity of Hand Grinder").click()
-    expect(other_tab.get_by_test_id("cart-total")).to_have_text("$283.00")
+    expect(other_tab.get_by_test_id("cart-subtotal")).to_have_text("$283.00")
 
     page.reload()
-    expect(page.get_by_test_id("cart-total")).to_have_text("$283.00")
+    expect(page.get_by_test_id("cart-subtotal")).to_have_text("$283.00")
     expect(page.get_by_role("textbox", name="Quantity of Bird Feeder")).to_have_value("2")
     expect(page.get_by_role("textbox", name="Quantity of Hand Grinder")).to_have_value("3")
 
@@ -197,4 +197,4 @@ def test_lines_show_what_changed_since_they_were_added(page: Page, live_server, 
 
     expect(page.get_by_text("Price changed since you added it")).to_contain_text("$79.00 → $85.00")
     expect(page.get_by_text("No longer sold — not included in the total.")).to_be_visible()
-    expect(page.get_by_test_id("cart-total")).to_have_text("$170.00")
+    expect(page.get_by_test_id("cart-subtotal")).to_have_text("$170.00")

@@ -10,7 +10,7 @@ from .test_cart import filled_cart, shopper  # noqa: F401 (fixtures)
 def test_focus_stays_on_the_control_that_was_pressed(page: Page, live_server, filled_cart):  # noqa: F811
     page.goto(f"{live_server.url}/cart/")
     increase = page.get_by_role("button", name="Increase quantity of Hand Grinder")
-    total = page.get_by_test_id("cart-total")
+    total = page.get_by_test_id("cart-subtotal")
 
     increase.focus()
     page.keyboard.press("Enter")
@@ -49,7 +49,7 @@ def test_after_remove_focus_is_on_undo_and_undo_puts_the_line_back(page: Page, l
     expect(undo).to_be_focused()
     page.keyboard.press("Enter")
     expect(page.get_by_role("link", name="Hand Grinder")).to_be_visible()
-    expect(page.get_by_test_id("cart-total")).to_have_text("$181.00")
+    expect(page.get_by_test_id("cart-subtotal")).to_have_text("$181.00")
 
 
 def test_an_undo_toast_stays_and_a_hovered_toast_waits(page: Page, live_server, filled_cart):  # noqa: F811
@@ -83,4 +83,4 @@ def test_empty_cart_can_be_undone(page: Page, live_server, filled_cart):  # noqa
 
     page.get_by_role("status").get_by_role("button", name="Undo").click()
     expect(page.get_by_test_id("cart-line")).to_have_count(2)
-    expect(page.get_by_test_id("cart-total")).to_have_text("$181.00")
+    expect(page.get_by_test_id("cart-subtotal")).to_have_text("$181.00")

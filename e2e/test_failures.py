@@ -81,4 +81,4 @@ def test_a_typed_quantity_that_could_not_be_saved_goes_back_to_what_the_cart_hol
 
     expect(page.get_by_role("status")).to_contain_text(CART_FAILURE)
     expect(quantity).to_have_value("2")
-    expect(page.get_by_test_id("cart-total")).to_have_text("$181.00")
+    expect(page.get_by_test_id("cart-subtotal")).to_have_text("$181.00")

@@ -75,10 +75,10 @@ def test_the_whole_purchase_in_persian_with_javascript(page: Page, live_server, 
     expect(page.get_by_role("link", name="سبد خرید، ۱ کالا")).to_be_visible()
 
     page.goto(f"{live_server.url}/cart/")
-    expect(page.get_by_test_id("cart-total")).to_have_text("\u200e$\u00a0۲۳٫۰۰")
+    expect(page.get_by_test_id("cart-subtotal")).to_have_text("\u200e$\u00a0۲۳٫۰۰")
     page.get_by_role("button", name=named("زیاد کردن تعداد", FEEDER)).click()
     expect(page.get_by_test_id("cart-item-count")).to_have_text("۲")
-    expect(page.get_by_test_id("cart-total")).to_have_text("\u200e$\u00a0۴۶٫۰۰")
+    expect(page.get_by_test_id("cart-subtotal")).to_have_text("\u200e$\u00a0۴۶٫۰۰")
     page.get_by_role("button", name=named("کم کردن تعداد", FEEDER)).click()
     expect(page.get_by_test_id("cart-item-count")).to_have_text("۱")
     quantity = page.get_by_role("textbox", name=named("تعداد", FEEDER))
@@ -87,7 +87,7 @@ def test_the_whole_purchase_in_persian_with_javascript(page: Page, live_server, 
     quantity.press("Tab")
     expect(page.get_by_test_id("cart-item-count")).to_have_text("۳")
     expect(quantity).to_have_value("۳")  # the field, too, shows Persian digits
-    expect(page.get_by_test_id("cart-total")).to_have_text("\u200e$\u00a0۶۹٫۰۰")
+    expect(page.get_by_test_id("cart-subtotal")).to_have_text("\u200e$\u00a0۶۹٫۰۰")
     save_screenshot(page, "persian-cart-desktop")
     assert_accessible(page)
 

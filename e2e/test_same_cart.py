@@ -71,7 +71,7 @@ def test_an_add_in_one_tab_shows_in_the_others_badge_lines_and_total(page: Page,
     expect(badge(page, 4)).to_be_visible()
     expect(badge(cart_tab, 4)).to_be_visible(timeout=TAB_MS)
     expect(line_quantity(cart_tab, "Hand Grinder")).to_have_value("3", timeout=TAB_MS)
-    expect(cart_tab.get_by_test_id("cart-total")).to_have_text("$260.00", timeout=TAB_MS)
+    expect(cart_tab.get_by_test_id("cart-subtotal")).to_have_text("$260.00", timeout=TAB_MS)
     expect(badge(catalog_tab, 4)).to_be_visible(timeout=TAB_MS)
     assert_accessible(cart_tab)
 
@@ -81,14 +81,14 @@ def test_a_change_on_the_cart_page_shows_in_another_tabs_open_mini_cart(page: Pa
     other.goto(f"{live_server.url}/")
     badge(other, 3).click()
     mini_cart = other.get_by_role("dialog", name="Your cart")
-    expect(mini_cart.get_by_test_id("mini-cart-total")).to_have_text("$181.00")
+    expect(mini_cart.get_by_test_id("mini-cart-subtotal")).to_have_text("$181.00")
     page.goto(f"{live_server.url}/cart/")
 
     page.get_by_role("button", name="Remove Bird Feeder from cart").click()
 
-    expect(page.get_by_test_id("cart-total")).to_have_text("$158.00")
+    expect(page.get_by_test_id("cart-subtotal")).to_have_text("$158.00")
     expect(mini_cart.get_by_test_id("mini-cart-line")).to_have_count(1, timeout=TAB_MS)
-    expect(mini_cart.get_by_test_id("mini-cart-total")).to_have_text("$158.00", timeout=TAB_MS)
+    expect(mini_cart.get_by_test_id("mini-cart-subtotal")).to_have_text("$158.00", timeout=TAB_MS)
     expect(badge(other, 2)).to_be_attached(timeout=TAB_MS)
 
 
@@ -116,13 +116,13 @@ def test_plus_on_a_device_behind_the_cart_counts_from_the_cart_and_shows_it(page
     page.goto(f"{live_server.url}/cart/")
     line_quantity(page, "Hand Grinder").fill("5")
     line_quantity(page, "Hand Grinder").press("Enter")
-    expect(page.get_by_test_id("cart-total")).to_have_text("$418.00")
+    expect(page.get_by_test_id("cart-subtotal")).to_have_text("$418.00")
     expect(line_quantity(phone, "Hand Grinder")).to_have_value("2")
 
     phone.get_by_role("button", name="Increase quantity of Hand Grinder").click()
 
     expect(line_quantity(phone, "Hand Grinder")).to_have_value("6")
-    expect(phone.get_by_test_id("cart-total")).to_have_text("$497.00")
+    expect(phone.get_by_test_id("cart-subtotal")).to_have_text("$497.00")
     expect(badge(phone, 7)).to_be_visible()
 
 
@@ -131,13 +131,13 @@ def test_a_line_removed_on_one_device_and_pressed_on_the_other_leaves_it(page: P
     phone.goto(f"{live_server.url}/cart/")
     page.goto(f"{live_server.url}/cart/")
     page.get_by_role("button", name="Remove Bird Feeder from cart").click()
-    expect(page.get_by_test_id("cart-total")).to_have_text("$158.00")
+    expect(page.get_by_test_id("cart-subtotal")).to_have_text("$158.00")
 
     phone.get_by_role("button", name="Increase quantity of Bird Feeder").click()
 
     expect(phone.get_by_text("Removed in another window.")).to_be_visible()
     expect(phone.get_by_test_id("cart-line")).to_have_count(1)
-    expect(phone.get_by_test_id("cart-total")).to_have_text("$158.00")
+    expect(phone.get_by_test_id("cart-subtotal")).to_have_text("$158.00")
     expect(badge(phone, 2)).to_be_visible()
 
 
@@ -151,15 +151,15 @@ def test_a_device_coming_back_asks_once_and_catches_up(page: Page, live_server, 
 
     page.goto(f"{live_server.url}/cart/")
     page.get_by_role("button", name="Decrease quantity of Hand Grinder").click()
-    expect(page.get_by_test_id("cart-total")).to_have_text("$102.00")
-    expect(phone.get_by_test_id("cart-total")).to_have_text("$181.00")
+    expect(page.get_by_test_id("cart-subtotal")).to_have_text("$102.00")
+    expect(phone.get_by_test_id("cart-subtotal")).to_have_text("$181.00")
 
     with phone.expect_response("**/cart/version/") as moved:
         phone.evaluate("window.dispatchEvent(new Event('focus'))")
 
     assert moved.value.status == 200
     expect(line_quantity(phone, "Hand Grinder")).to_have_value("1")
-    expect(phone.get_by_test_id("cart-total")).to_have_text("$102.00")
+    expect(phone.get_by_test_id("cart-subtotal")).to_have_text("$102.00")
     expect(badge(phone, 2)).to_be_visible()
 
 

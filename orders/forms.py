@@ -25,11 +25,6 @@ class AccessibleErrorsMixin(forms.BaseForm):
                 attrs["aria-describedby"] = f"{self[name].auto_id}_errors"
 
 
-class ShippingMethodChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, method: ShippingMethod) -> str:
-        return f"{method.name} — {method.description}" if method.description else method.name
-
-
 # Email addresses, postal codes and phone numbers read left to right in Persian too (dir="ltr" on their fields):
 # right to left, "+۹۸ ۹۱۲ ۳۴۵" would show its groups of digits in reverse order. Names, streets and cities take the
 # direction of what is typed (dir="auto"): "1 Main Street" typed on a Persian page stays "1 Main Street".
@@ -92,7 +87,8 @@ class CheckoutForm(AddressForm):
             "max_length": _("Enter an email address of at most %(limit_value)d characters."),
         },
     )
-    shipping_method = ShippingMethodChoiceField(
+    # The checkout page writes each choice itself: its name, description and price (orders/checkout.html).
+    shipping_method: "forms.ModelChoiceField[ShippingMethod]" = forms.ModelChoiceField(
         queryset=ShippingMethod.objects.none(),
         widget=forms.RadioSelect,
         empty_label=None,

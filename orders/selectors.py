@@ -5,8 +5,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.db.models import QuerySet
+from django.db.models import QuerySet, Subquery
 from django.utils.translation import gettext as _
+from django_countries.fields import Country
 
 from cart.models import CartItem
 from web.localization import isolate, localize_digits
@@ -45,6 +46,7 @@ class Quote:
     shipping_method: ShippingMethod | None
     shipping_cost: Decimal
     vat_rate: Decimal
+    country: str
 
     @property
     def total(self) -> Decimal:
@@ -74,7 +76,43 @@ def checkout_quote(*, items: list[CartItem], shipping_method: ShippingMethod | N
         shipping_method=shipping_method,
         shipping_cost=shipping,
         vat_rate=settings.SHOP_VAT_RATE,
+        country=country,
     )
+
+
+@dataclass(frozen=True)
+class ShippingEstimate:
+    """What the cart's shipping will cost at checkout: the method it preselects, to the country it fills in."""
+
+    method: ShippingMethod
+    country: Country
+    subtotal: Decimal
+
+    @property
+    def cost(self) -> Decimal:
+        return self.method.cost(subtotal=self.subtotal, country=self.country.code)
+
+    @property
+    def total(self) -> Decimal:
+        return self.subtotal + self.cost
+
+    @property
+    def missing_for_free(self) -> Decimal | None:
+        """How much more the cart needs for free shipping with this method, if it has a threshold not yet reached."""
+        free_above = self.method.free_above
+        return free_above - self.subtotal if free_above is not None and self.subtotal < free_above else None
+
+
+def shipping_estimate(*, user: User, subtotal: Decimal) -> ShippingEstimate | None:
+    """The cart's shipping as checkout will quote it: its first method, to the address it fills in (the one used
+    last, else the shop's home country). None while the shop offers no shipping method."""
+    # One statement: every cart change sends the totals again.
+    last_country = Subquery(address_list(user=user).values("country")[:1])
+    method = shipping_methods().annotate(last_country=last_country).first()
+    if method is None:
+        return None
+    country = Country(code=method.last_country or settings.SHOP_HOME_COUNTRY)
+    return ShippingEstimate(method=method, country=country, subtotal=subtotal)
 
 
 def checkout_problems(*, items: list[CartItem]) -> list[str]:

@@ -135,7 +135,7 @@ def checkout(request: ShopperRequest) -> HttpResponse:
         }
     )
     if wants_fragment(request):
-        return render(request, "orders/checkout.html#totals", {"form": form, "quote": quote})
+        return render(request, "orders/checkout.html#totals_update", {"form": form, "quote": quote})
     context = {"form": form, "quote": quote, "saved_addresses": saved_addresses, "chosen_address": address}
     return render(request, "orders/checkout.html", context)
 

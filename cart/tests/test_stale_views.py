@@ -30,7 +30,7 @@ def shown(body: str) -> dict:
     """What the answer puts on the page: the lines' quantities, the total, the item count and the badge."""
     return {
         "quantities": [int(q) for q in re.findall(r'name="quantity" value="(\d+)"', body)],
-        "total": re.search(r'data-testid="cart-total">([^<]+)<', body).group(1),
+        "total": re.search(r'data-testid="cart-subtotal">([^<]+)<', body).group(1),
         "items": int(re.search(r'data-testid="cart-item-count">(\d+)<', body).group(1)),
         "badge": int(re.search(r'data-testid="cart-count"[^>]*>(\d+)<', body).group(1)),
         "version": int(re.search(r'data-cart-version="(\d+)"', body).group(1)),
@@ -131,7 +131,7 @@ class TestChangeFromAPageBehind:
         assert "Removed in another window." in body
         assert 'data-testid="mini-cart-line"' in body
         assert f'id="mini-line-{bowl.pk}"' not in body
-        assert 'data-testid="mini-cart-total">$30.00<' in body
+        assert 'data-testid="mini-cart-subtotal">$30.00<' in body
 
     def test_without_javascript_a_removed_line_is_the_404_page_as_before(self, shopper, user, bowl):
         services.cart_remove(user=user, item_id=bowl.pk)
@@ -238,7 +238,7 @@ class TestRefresh:
         ).content.decode()
 
         assert '<div id="mini-cart-body" hx-swap-oob="innerHTML">' in body
-        assert 'data-testid="mini-cart-total">$30.00<' in body
+        assert 'data-testid="mini-cart-subtotal">$30.00<' in body
 
     def test_it_leaves_the_toasts_waiting_for_the_next_page(self, shopper, user, mug, bowl):
         shopper.post(reverse("cart:remove"), {"line": bowl.pk})  # without JavaScript: a toast for the next page

@@ -4,13 +4,22 @@ from decimal import Decimal
 from urllib.parse import quote
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
 from cart.models import CartItem
 from cart.pending import PENDING_ADD_SESSION_KEY
-from tests.factories import PASSWORD, CartItemFactory, ProductFactory, UserFactory
+from orders.models import ShippingMethod
+from tests.factories import (
+    PASSWORD,
+    AddressFactory,
+    CartItemFactory,
+    ProductFactory,
+    ShippingMethodFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +56,7 @@ class TestCartPage:
 
         assert "Blue Mug" in page
         assert "Red Bowl" in page
-        assert 'data-testid="cart-total">$21.50<' in page
+        assert 'data-testid="cart-subtotal">$21.50<' in page
         assert 'aria-label="Increase quantity of Blue Mug"' in page
         assert 'aria-label="Decrease quantity of Blue Mug"' in page
         assert 'aria-label="Remove Blue Mug from cart"' in page
@@ -110,7 +119,7 @@ class TestCartPage:
         assert "<s>$10.00</s> → $12.00" in page
         assert "Only 2 left — quantity reduced to 2." in page
         # Total: teapot 12.00 + 2 pens at 10.00; the inactive lamp is excluded.
-        assert 'data-testid="cart-total">$32.00<' in page
+        assert 'data-testid="cart-subtotal">$32.00<' in page
         repriced.refresh_from_db()
         assert repriced.unit_price == Decimal("10.00")  # showing the cart never rewrites the price it was added at
 
@@ -124,7 +133,7 @@ class TestHtmxChanges:
         assert body.startswith(f'<li id="line-{item.pk}"')
         assert 'name="quantity" value="3"' in body
         assert 'data-testid="line-subtotal">$24.00<' in body
-        assert re.search(r'<dl id="cart-totals"[^>]* hx-swap-oob="true"', body)
+        assert re.search(r'<div id="cart-totals"[^>]* hx-swap-oob="true"', body)
         assert re.search(r'<span id="cart-count" hx-swap-oob="true"[^>]*>', body)
         assert "<html" not in body
         assert quantity_of(item) == 3
@@ -133,7 +142,8 @@ class TestHtmxChanges:
         body = shopper.post(reverse("cart:increase"), {"line": item.pk}, **HTMX).content.decode()
 
         announcement = re.findall(r'<div id="cart-announcement" hx-swap-oob="innerHTML">([^<]*)</div>', body)
-        assert announcement == ["Quantity of Blue Mug: 3. Cart total $24.00"]
+        # The total the totals show: $24.00 and the Standard shipping the shop starts with ($4.95 below $50.00).
+        assert announcement == ["Quantity of Blue Mug: 3. Cart total $28.95"]
 
     def test_clear_with_htmx_empties_the_lines_in_place_and_offers_undo(self, shopper, item):
         body = shopper.post(reverse("cart:clear"), **HTMX).content.decode()
@@ -146,7 +156,7 @@ class TestHtmxChanges:
         response = shopper.post(reverse("cart:set_quantity"), {"line": item.pk, "quantity": "7"}, **HTMX)
 
         assert response.status_code == 200
-        assert 'data-testid="cart-total">$56.00<' in response.content.decode()
+        assert 'data-testid="cart-subtotal">$56.00<' in response.content.decode()
         assert quantity_of(item) == 7
 
     @pytest.mark.parametrize("quantity", ["۱۲", "١٢", "۱2"])
@@ -221,6 +231,70 @@ class TestHtmxChanges:
         assert CartItem.objects.get(cart__user=user).quantity == 2
 
 
+class TestShippingEstimate:
+    """The cart says what shipping will cost at checkout, and how much more makes it free."""
+
+    @pytest.fixture(autouse=True)
+    def standard(self):
+        # Checkout's first method, as the shop starts with it: $4.95 at home, $14.95 abroad, free from $50.00.
+        ShippingMethod.objects.exclude(name="Standard").update(is_active=False)
+        return ShippingMethodFactory()
+
+    def test_the_cart_shows_shipping_the_total_and_how_much_more_ships_free(self, shopper, item):
+        page = shopper.get(reverse("cart:detail")).content.decode()
+
+        assert 'data-testid="cart-subtotal">$16.00<' in page
+        assert 'data-testid="cart-shipping">$4.95<' in page
+        assert "to United States of America" in page
+        assert 'data-testid="cart-total">$20.95<' in page
+        assert "Add $34.00 more for free shipping (Standard)." in page
+        assert re.search(r'<progress max="50\.00" value="16\.00" aria-labelledby="free-shipping-note"', page)
+
+    def test_to_the_country_checkout_fills_in(self, shopper, user, item):
+        AddressFactory(user=user, country="FR")
+
+        page = shopper.get(reverse("cart:detail")).content.decode()
+
+        assert 'data-testid="cart-shipping">$14.95<' in page
+        assert "to France" in page
+        assert 'data-testid="cart-total">$30.95<' in page
+
+    def test_past_the_threshold_it_ships_free(self, shopper, item):
+        CartItemFactory(cart=item.cart, product__price=Decimal("34.00"))
+
+        page = shopper.get(reverse("cart:detail")).content.decode()
+
+        assert 'data-testid="cart-shipping">Free<' in page
+        assert 'data-testid="cart-total">$50.00<' in page
+        assert "more for free shipping" not in page
+        assert "<progress" not in page
+
+    def test_without_shipping_methods_the_total_is_the_subtotal(self, shopper, item, standard):
+        ShippingMethod.objects.update(is_active=False)
+
+        page = shopper.get(reverse("cart:detail")).content.decode()
+
+        assert 'data-testid="cart-shipping"' not in page
+        assert 'data-testid="cart-total">$16.00<' in page
+
+    def test_in_persian_digits_and_words(self, shopper, item):
+        shopper.cookies[settings.LANGUAGE_COOKIE_NAME] = "fa"
+
+        page = shopper.get(reverse("cart:detail")).content.decode()
+
+        assert 'data-testid="cart-total">\u200e$\u00a0۲۰٫۹۵<' in page
+        assert "با \u200e$\u00a0۳۴٫۰۰ خرید بیشتر، ارسال رایگان می‌شود" in page
+
+    def test_a_change_sends_the_new_shipping_and_total_and_the_mini_cart_says_the_same(self, shopper, item):
+        body = shopper.post(reverse("cart:set_quantity"), {"line": item.pk, "quantity": 7}, **HTMX).content.decode()
+        mini = shopper.get(reverse("cart:mini"), **HTMX).content.decode()
+
+        assert 'data-testid="cart-shipping">Free<' in body  # $56.00
+        assert 'data-testid="cart-total">$56.00<' in body
+        assert 'data-testid="mini-cart-shipping">Free<' in mini
+        assert 'data-testid="mini-cart-total">$56.00<' in mini
+
+
 class TestMiniCart:
     MINI = {**HTMX, "HTTP_HX_TARGET": "mini-cart-body"}
 
@@ -228,7 +302,7 @@ class TestMiniCart:
         body = shopper.get(reverse("cart:mini"), **HTMX).content.decode()
 
         assert 'aria-label="Increase quantity of Blue Mug"' in body
-        assert 'data-testid="mini-cart-total">$16.00<' in body
+        assert 'data-testid="mini-cart-subtotal">$16.00<' in body
         assert f'href="{reverse("cart:detail")}"' in body
         assert "<html" not in body
 
@@ -238,7 +312,7 @@ class TestMiniCart:
     def test_a_change_answers_the_mini_cart_and_the_badge(self, shopper, item):
         body = shopper.post(reverse("cart:increase"), {"line": item.pk}, **self.MINI).content.decode()
 
-        assert 'data-testid="mini-cart-total">$24.00<' in body
+        assert 'data-testid="mini-cart-subtotal">$24.00<' in body
         assert re.search(r'<span id="cart-count" hx-swap-oob="true"[^>]*>', body)
         assert 'id="cart-lines"' not in body  # the shopper is not on the cart page
         assert quantity_of(item) == 3
@@ -249,7 +323,7 @@ class TestMiniCart:
         body = shopper.post(reverse("cart:increase"), {"line": item.pk}, **headers).content.decode()
 
         assert re.search(r'<ul id="cart-lines"[^>]* hx-swap-oob="true"', body)
-        assert re.search(r'<dl id="cart-totals"[^>]* hx-swap-oob="true"', body)
+        assert re.search(r'<div id="cart-totals"[^>]* hx-swap-oob="true"', body)
 
     def test_remove_offers_undo_inside_the_mini_cart(self, shopper, item):
         body = shopper.post(reverse("cart:remove"), {"line": item.pk}, **self.MINI).content.decode()
@@ -259,7 +333,7 @@ class TestMiniCart:
 
         body = shopper.post(reverse("cart:undo_remove"), **self.MINI).content.decode()
         assert "Blue Mug is back in your cart." in body
-        assert 'data-testid="mini-cart-total">$16.00<' in body
+        assert 'data-testid="mini-cart-subtotal">$16.00<' in body
 
     def test_a_visitor_is_sent_to_login(self, client):
         response = client.get(reverse("cart:mini"), **HTMX)

@@ -137,6 +137,37 @@ class TestCheckoutPage:
         assert 'name="expected_total" value="45.95"' in body
         assert "HX-Request" in response["Vary"]
 
+    def test_each_shipping_choice_says_its_price_for_this_cart_and_country(self, shopper, methods):
+        page = shopper.get(reverse("orders:checkout")).content.decode()
+
+        standard, express = (f'id="shipping-price-{methods[name].pk}"' for name in ("standard", "express"))
+        assert re.search(standard + r"[^>]*>\$4\.95 <span[^>]*>free from \$50\.00</span></span>", page)
+        assert re.search(express + r"[^>]*>\$12\.95</span>", page)
+
+    def test_a_choice_free_for_this_cart_says_free(self, shopper, item, methods):
+        CartItem.objects.filter(pk=item.pk).update(quantity=5)  # $40.00
+        CartItemFactory(cart=item.cart, product__price=Decimal("10.00"))  # $50.00: Standard is free
+
+        page = shopper.get(reverse("orders:checkout")).content.decode()
+
+        assert re.search(f'id="shipping-price-{methods["standard"].pk}"' + r"[^>]*>Free</span>", page)
+
+    def test_in_persian_the_prices_are_in_persian_digits(self, shopper, methods):
+        shopper.cookies[settings.LANGUAGE_COOKIE_NAME] = "fa"
+
+        page = shopper.get(reverse("orders:checkout")).content.decode()
+
+        assert re.search(f'id="shipping-price-{methods["express"].pk}"' + r"[^>]*>\u200e\$\u00a0۱۲٫۹۵</span>", page)
+        assert "رایگان از \u200e$\u00a0۵۰٫۰۰" in page
+
+    def test_htmx_totals_update_sends_the_choices_prices_out_of_band(self, shopper, methods):
+        body = shopper.get(reverse("orders:checkout"), {"country": "FR"}, **HTMX).content.decode()
+
+        # Only the prices: the radios stay, and with them the shopper's focus.
+        assert 'type="radio"' not in body
+        assert re.search(f'id="shipping-price-{methods["standard"].pk}"' + r' [^>]*hx-swap-oob="true">\$14\.95', body)
+        assert re.search(f'id="shipping-price-{methods["express"].pk}"' + r' [^>]*hx-swap-oob="true">\$29\.95', body)
+
     def test_without_javascript_the_totals_update_keeps_what_was_typed(self, shopper, methods):
         page = shopper.get(
             reverse("orders:checkout"), {"shipping_method": methods["express"].pk, "full_name": "Typed Name"}
