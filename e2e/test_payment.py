@@ -62,6 +62,7 @@ def test_before_payment_the_page_says_reserved_and_the_demo_pays_by_default(page
     assert_accessible(page)
     save_screenshot(page, "payment-demo-desktop")
     page.set_viewport_size(PHONE)
+    assert_accessible(page)
     save_screenshot(page, "payment-demo-phone")
 
     page.get_by_role("button", name="Pay $27.95 (demo)").click()
@@ -106,6 +107,7 @@ def test_the_payment_page_in_persian_with_javascript(page: Page, live_server, sh
     assert_accessible(page)
     save_screenshot(page, "persian-payment-demo-desktop")
     page.set_viewport_size(PHONE)
+    assert_accessible(page)
     save_screenshot(page, "persian-payment-demo-phone")
 
     page.get_by_role("button", name=re.compile(r"پرداخت .+ \(نمایشی\)")).click()
@@ -131,3 +133,21 @@ def test_a_declined_payment_in_persian_without_javascript(no_js_page: Page, live
     expect(page.get_by_role("button", name=re.compile("پرداخت دوباره"))).to_be_visible()
     order = Order.objects.get(user=shopper)
     assert (order.status, order.total) == (OrderStatus.AWAITING_PAYMENT, Decimal("27.95"))
+
+
+@pytest.mark.parametrize(("viewport", "name"), [(DESKTOP, "desktop"), (PHONE, "phone")])
+def test_a_demo_shop_says_so_on_its_pages_in_both_languages(page: Page, live_server, catalog, settings, viewport, name):
+    settings.SHOP_DEMO_PAYMENTS = True  # as SHOP_DEMO_PAYMENTS=1 does in production (config/tests/test_production.py)
+    page.set_viewport_size(viewport)
+    page.goto(live_server.url)
+
+    banner = page.get_by_role("note")
+    expect(banner).to_have_text("Demo shop: payments are only pretended. Nobody is charged and no order is delivered.")
+    assert_accessible(page)
+    save_screenshot(page, f"demo-banner-{name}")
+    in_persian(page)
+    expect(banner).to_have_text(
+        "فروشگاه نمایشی: پرداخت‌ها فقط وانمودی‌اند. از کسی پولی کسر نمی‌شود و هیچ سفارشی ارسال نمی‌شود."
+    )
+    assert_accessible(page)
+    save_screenshot(page, f"persian-demo-banner-{name}")
