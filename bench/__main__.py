@@ -1,10 +1,12 @@
-"""``make bench``: in-process on PostgreSQL and SQLite, the HTTP load run, the catalog at scale, the owner's pages at
-100,000 carts, then the report.
+"""``make bench``: in-process on PostgreSQL and SQLite, the HTTP load run (as the Procfile serves the shop, and with
+WSGI workers), live cart events at 100 and 1,000 open streams, the catalog at scale, the owner's pages at 100,000
+carts, then the report.
 
 Needs PostgreSQL (BENCH_DATABASE_URL, else DATABASE_URL, else
 postgres://postgres@127.0.0.1:5432/postgres) and stops at once, saying so, without it.
 BENCH_CATALOG_SIZES picks the catalog sizes (default "1000 100000 1000000"; e.g. "1000 100000"
 skips the million, whose build takes about five minutes); "0" skips the catalog benchmark.
+The events benchmark needs Redis (BENCH_REDIS_URL, default redis://127.0.0.1:6379/0).
 BENCH_CATALOG_VOCABULARIES picks the generated names' vocabularies, one catalog each (default "full small":
 the small one puts every word in 5% of the products, where a misspelled common word is the hardest search).
 """
@@ -36,6 +38,17 @@ def main() -> None:
     run("bench.inprocess", "--output", str(RESULTS / "inprocess-postgresql.json"), DATABASE_URL=server)
     run("bench.inprocess", "--output", str(RESULTS / "inprocess-sqlite.json"), DATABASE_URL=None)
     run("bench.load", "--output", str(RESULTS / "load.json"), BENCH_DATABASE_URL=server)
+    # The same load with the sync WSGI workers the Procfile had before it served the shop as ASGI (live cart events).
+    run("bench.load", "--server", "wsgi", "--output", str(RESULTS / "load-wsgi.json"), BENCH_DATABASE_URL=server)
+    for connections in (100, 1000):
+        run(
+            "bench.events",
+            "--connections",
+            str(connections),
+            "--output",
+            str(RESULTS / f"events-{connections}.json"),
+            BENCH_DATABASE_URL=server,
+        )
     catalog_sizes = os.environ.get("BENCH_CATALOG_SIZES", "1000 100000 1000000").split()
     if catalog_sizes != ["0"]:
         for vocabulary in os.environ.get("BENCH_CATALOG_VOCABULARIES", "full small").split():

@@ -304,6 +304,14 @@ def summarise(counts: dict, duration: float) -> dict:
     }
 
 
+def served_app(server: str) -> list[str]:
+    """gunicorn's app and worker class: the Procfile's web line's, or config.wsgi with gunicorn's sync workers."""
+    if server == "wsgi":
+        return ["config.wsgi:application"]
+    web = next(line for line in (ROOT / "Procfile").read_text().splitlines() if line.startswith("web:")).split()
+    return [web[2], "--worker-class", web[web.index("--worker-class") + 1]]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shoppers", type=int, default=10, help="logged-in shoppers")
@@ -311,6 +319,12 @@ def main() -> None:
     parser.add_argument("--buyers", type=int, default=6, help="shoppers who check out again and again")
     parser.add_argument("--duration", type=int, default=60, help="seconds of load")
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
+    parser.add_argument(
+        "--server",
+        choices=["procfile", "wsgi"],
+        default="procfile",
+        help="gunicorn as the Procfile's web line runs it (ASGI, uvicorn workers), or with its sync WSGI workers",
+    )
     parser.add_argument("--output", type=Path, required=True)
     args = parser.parse_args()
 
@@ -320,6 +334,10 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="bench-load-"))
     static_root = work / "static"
     environment = server_environment(database_url, str(static_root))
+    if args.server == "procfile":
+        # Under ASGI every request runs in a thread of its own: a persistent connection would outlive it
+        # unused (Django's docs: no persistent connections under ASGI).
+        environment["CONN_MAX_AGE"] = "0"
     os.environ.update(environment)
     import django
 
@@ -345,7 +363,7 @@ def main() -> None:
         gunicorn_log = open(work / "gunicorn.log", "w")
         gunicorn = subprocess.Popen(
             [
-                *(str(Path(sys.executable).parent / "gunicorn"), "config.wsgi:application"),
+                *(str(Path(sys.executable).parent / "gunicorn"), *served_app(args.server)),
                 *("--workers", str(args.workers), "--bind", f"127.0.0.1:{port}", "--log-level", "warning"),
             ],
             cwd=ROOT,
@@ -392,6 +410,7 @@ def main() -> None:
         "buyers": args.buyers,
         "duration_s": args.duration,
         "gunicorn_workers": args.workers,
+        "server": " ".join(served_app(args.server)),
         **summarise(counts, duration),
         "server_log_tracebacks": server_log.count("Traceback"),
         "invariants": check_database(shoppers, counts),

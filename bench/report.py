@@ -201,7 +201,8 @@ def load_section(load: dict) -> str:
     lines = [
         f"{load['tabs']} locust users ({load['tabs'] // load['shoppers']} tabs on each of {load['shoppers']} logged-in "
         "shoppers, no think time) "
-        f"for {load['duration_s']} s against gunicorn with {load['gunicorn_workers']} sync workers and PostgreSQL, "
+        f"for {load['duration_s']} s against gunicorn ({load.get('server', 'config.wsgi:application')}) "
+        f"with {load['gunicorn_workers']} workers and PostgreSQL, "
         "all on this machine over 127.0.0.1; locust shares the two cores with the server.",
         "",
         "| Request | Count | p50 ms | p95 ms | p99 ms |",
