@@ -179,6 +179,11 @@ def test_a_price_change_is_shown_before_anything_is_placed(page: Page, live_serv
 def test_checkout_with_the_keyboard_only(page: Page, live_server, cart_with_feeder):
     page.goto(f"{live_server.url}/checkout/")
     page.get_by_label("Email for the order confirmation").focus()
+    page.keyboard.press("Tab")
+    # The cart reminder's box comes next, off until ticked.
+    reminders = page.get_by_role("checkbox", name="Email me a reminder if I leave things in my cart")
+    expect(reminders).to_be_focused()
+    expect(reminders).not_to_be_checked()
     for text in ["", "Ada Lovelace", "12 Analytical Row", "12345", "Springfield"]:
         if text:
             page.keyboard.type(text)
