@@ -75,5 +75,6 @@ def test_without_javascript_messages_stay_in_the_flow_under_the_header(no_js_pag
     header_bottom = page.locator("header").bounding_box()["y"] + page.locator("header").bounding_box()["height"]
     main_top = page.locator("main").bounding_box()["y"]
     toast = page.locator("#messages [data-toast]").bounding_box()
-    assert header_bottom <= toast["y"] and toast["y"] + toast["height"] <= main_top
+    assert header_bottom <= toast["y"]
+    assert toast["y"] + toast["height"] <= main_top
     save_screenshot(page, "toast-no-js-phone")
