@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from cart.models import Cart
 from cart.services import cart_add_product
+from config.celery import app as celery_app
 from dashboard.selectors import recovered_orders
 from orders.services import order_mark_paid
 from orders.tests.helpers import place
@@ -284,3 +285,10 @@ def test_an_order_more_than_7_days_after_the_reminder_is_not_recovered(left_cart
     order_mark_paid(order=place(left_cart).order, changed_by=None)
 
     assert recovered_orders(since=timezone.now() - datetime.timedelta(days=30), now=timezone.now()) == []
+
+
+def test_the_scheduler_decides_the_reminders():
+    scheduled = {entry["task"] for entry in celery_app.conf.beat_schedule.values()}
+
+    assert "reminders.tasks.remind_abandoned_carts" in scheduled
+    assert {"reminders.tasks.remind_abandoned_carts", "reminders.tasks.send_cart_reminder"} <= set(celery_app.tasks)
