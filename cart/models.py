@@ -9,11 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from store.models import Product
 
-
-def buyable_quantity(*, quantity: int, available: int, is_active: bool) -> int:
-    """What a line's total counts: no more than is available, nothing of a product no longer sold."""
-    return min(quantity, available) if is_active else 0
-
+from .availability import LineAvailability, line_availability
 
 # The one order of a cart's lines, the oldest first: the cart, the mini-cart and checkout list them so, and an order
 # keeps it (its lines are inserted in it: orders.services.order_place), so its page and emails do too.
@@ -82,19 +78,12 @@ class CartItem(models.Model):
     # What the shopper is told about the line: the product may have changed since it was added.
 
     @property
-    def is_available(self) -> bool:
-        """Still sold and in stock."""
-        return self.product.is_active and self.product.available > 0
-
-    @property
-    def buyable_quantity(self) -> int:
+    def availability(self) -> LineAvailability:
+        """Whether the line can be bought as it is, how many of it, and why not (cart/availability.py)."""
         product = self.product
-        return buyable_quantity(quantity=self.quantity, available=product.available, is_active=product.is_active)
-
-    @property
-    def quantity_reduced(self) -> bool:
-        """Stock fell below the quantity in the cart."""
-        return self.is_available and self.quantity > self.product.available
+        return line_availability(
+            quantity=self.quantity, available=product.available, is_active=product.is_active, name=product.name
+        )
 
     @property
     def price_changed(self) -> bool:
@@ -102,4 +91,4 @@ class CartItem(models.Model):
 
     @property
     def subtotal(self) -> Decimal:
-        return self.product.price * self.buyable_quantity
+        return self.product.price * self.availability.buyable

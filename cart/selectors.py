@@ -15,7 +15,8 @@ from modeltranslation.utils import get_translation_fields
 
 from store.models import available_units
 
-from .models import Cart, CartItem, buyable_quantity
+from .availability import line_availability
+from .models import Cart, CartItem
 
 MONEY: DecimalField = DecimalField(max_digits=12, decimal_places=2)
 
@@ -58,7 +59,7 @@ def cart_has_line(*, user: User, item_id: int) -> bool:
 def cart_summary(*, user: User | AnonymousUser) -> CartSummary:
     """Item count, total, lines that stop a checkout and the cart's version, for the badge and the totals, in one query.
 
-    Counted by the rule a line's subtotal follows (``buyable_quantity``): inactive products
+    Counted by the rule every line follows (cart/availability.py): inactive products
     and units beyond stock cannot be bought. Plain values: the badge shows on every page, and
     two model instances per line cost several times the query. The version comes from the same
     snapshot as the figures, so a page never claims a version newer than what it shows.
@@ -83,11 +84,10 @@ def cart_summary(*, user: User | AnonymousUser) -> CartSummary:
         version = cart_version
         if quantity is None:  # the empty cart's one row
             continue
-        buyable = buyable_quantity(quantity=quantity, available=available, is_active=is_active)
-        item_count += buyable
-        total += buyable * price
-        # A line a checkout cannot take as it is: no longer sold, or more than the stock left.
-        blocked_lines += not is_active or quantity > available
+        verdict = line_availability(quantity=quantity, available=available, is_active=is_active)
+        item_count += verdict.buyable
+        total += verdict.buyable * price
+        blocked_lines += verdict.blocks_checkout
     return CartSummary(item_count=item_count, total=total, blocked_lines=blocked_lines, version=version)
 
 

@@ -13,7 +13,6 @@ from decimal import Decimal
 from functools import partial
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -24,8 +23,8 @@ from django.utils.translation import gettext as _
 
 from store.models import Product
 from store.services import stock_lock
-from web.localization import isolate, localize_digits
 
+from .availability import REDUCED, at_most_message, capped_quantity, line_availability, most_for_a_line
 from .events import events_enabled, publish_cart_version
 from .models import Cart, CartItem
 from .selectors import LINE_FIELDS, cart_line_figures
@@ -154,42 +153,28 @@ def cart_versions_follow_products(*, product_ids: Iterable[int], lines_above: in
 
 
 def _limit_for(product: Product) -> int:
-    return min(product.available, settings.CART_MAX_LINE_QUANTITY)
+    return most_for_a_line(product.available)
 
 
 def _capped(product: Product, wanted: int) -> tuple[int, str]:
-    """The quantity the shop can honour, and what to tell the shopper if it is less."""
-    if wanted <= product.available and wanted <= settings.CART_MAX_LINE_QUANTITY:
-        return wanted, ""
-    if product.available <= settings.CART_MAX_LINE_QUANTITY:
-        left = localize_digits(product.available)
-        return product.available, _("Only %(left)s left — quantity set to %(left)s.") % {"left": left}
-    limit = settings.CART_MAX_LINE_QUANTITY
-    return limit, _("You can buy at most %(limit)s of one product — quantity set to %(limit)s.") % {
-        "limit": localize_digits(limit)
-    }
+    return capped_quantity(wanted=wanted, available=product.available)
 
 
 def _at_limit_message(product: Product, quantity: int) -> str:
-    if quantity >= settings.CART_MAX_LINE_QUANTITY:
-        return _("You already have the most we sell of one product (%(quantity)s).") % {
-            "quantity": localize_digits(quantity)
-        }
-    return _("Only %(left)s left — you already have %(quantity)s in your cart.") % {
-        "left": localize_digits(product.available),
-        "quantity": localize_digits(quantity),
-    }
+    return at_most_message(quantity=quantity, available=product.available)
 
 
-def _check_buyable(product: Product) -> None:
-    if not product.is_active:
-        raise ProductUnavailable(
-            _("%(product)s is no longer sold.") % {"product": isolate(product.name)}, code="inactive"
-        )
-    if product.available <= 0:
-        raise ProductUnavailable(
-            _("%(product)s is out of stock.") % {"product": isolate(product.name)}, code="out_of_stock"
-        )
+def _check_buyable(product: Product | None, *, name: str = "") -> Product:
+    """The product, if it can be bought at all; otherwise ProductUnavailable says why (None: it was deleted)."""
+    verdict = line_availability(
+        quantity=1,
+        available=product.available if product else 0,
+        is_active=product.is_active if product else False,
+        name=product.name if product else name,
+    )
+    if product is None or not verdict.sellable:
+        raise ProductUnavailable(verdict.problem, code=verdict.code)
+    return product
 
 
 def _write_quantity(*, item: CartItem, quantity: int, notice: str = "") -> CartChange:
@@ -279,7 +264,7 @@ def cart_increase(*, user: User, item_id: int) -> CartChange:
 def cart_decrease(*, user: User, item_id: int) -> CartChange:
     """One fewer; at 1 the line is removed."""
     item = _locked_item(user, item_id)
-    if item.quantity > item.product.available > 0:
+    if item.availability.code == REDUCED:
         # Stock fell below the line: step down to what is left, not one by one.
         new_quantity, notice = _capped(item.product, item.quantity)
         return _write_quantity(item=item, quantity=new_quantity, notice=notice)
@@ -324,11 +309,7 @@ def cart_undo_remove(*, user: User, removed: list[RemovedLine]) -> Restored:
     for line in removed:
         product = products.get(line.product.pk)  # fresh stock and price, read under the lock
         try:
-            if product is None:
-                raise ProductUnavailable(
-                    _("%(product)s is no longer sold.") % {"product": isolate(line.product.name)}, code="inactive"
-                )
-            _check_buyable(product)
+            product = _check_buyable(product, name=line.product.name)
         except CartError as error:
             restored.refusals.append(error.message)
             continue

@@ -6,11 +6,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.db.models import QuerySet, Subquery
-from django.utils.translation import gettext as _
 from django_countries.fields import Country
 
 from cart.models import CartItem
-from web.localization import isolate, localize_digits
 
 from .models import Address, Order, ShippingMethod
 
@@ -116,24 +114,8 @@ def shipping_estimate(*, user: User, subtotal: Decimal) -> ShippingEstimate | No
 
 
 def checkout_problems(*, items: list[CartItem]) -> list[str]:
-    """Why these lines cannot be bought as they are: the cart page explains and fixes each."""
-    problems = []
-    for item in items:
-        product = item.product
-        if not product.is_active:
-            problems.append(_("%(product)s is no longer sold.") % {"product": isolate(product.name)})
-        elif product.available == 0:
-            problems.append(_("%(product)s is out of stock.") % {"product": isolate(product.name)})
-        elif item.quantity > product.available:
-            problems.append(
-                _("Only %(left)s of %(product)s left — you have %(quantity)s in your cart.")
-                % {
-                    "left": localize_digits(product.available),
-                    "product": isolate(product.name),
-                    "quantity": localize_digits(item.quantity),
-                }
-            )
-    return problems
+    """Why these lines cannot be bought as they are (cart/availability.py): the cart page explains and fixes each."""
+    return [item.availability.problem for item in items if item.availability.blocks_checkout]
 
 
 def shipping_methods() -> QuerySet[ShippingMethod]:

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from payments import PaymentStatus
 
 from cart import services as cart_services
+from cart.availability import line_availability
 from store import services as stock_services
 from store.models import Product, StockReason
 from store.money import format_money
@@ -191,7 +192,9 @@ def order_place(
                 order=order, quantities={line.item.product_id: line.quantity for line in quote.lines}
             )
         except stock_services.OutOfStock as error:
-            raise CheckoutChanged(error.messages, code="stock") from None
+            # Only if a product was not locked: the problems above were read under the lock.
+            gone = line_availability(quantity=1, available=0, is_active=True, name=error.product.name)
+            raise CheckoutChanged([gone.problem], code="stock") from None
         OrderStatusChange.objects.create(order=order, to_status=OrderStatus.AWAITING_PAYMENT, changed_by=user)
         _remember_address(user=user, details=details)
         cart_services.cart_empty_after_checkout(checkout=checkout)
@@ -342,7 +345,8 @@ def order_buy_again(*, user: User, order: Order) -> list["StrOrPromise"]:
     for line in order.lines.all():
         product = Product.objects.filter(pk=line.product_id).first() if line.product_id else None
         if product is None:
-            notices.append(_("%(product)s is no longer sold.") % {"product": isolate(line.product_name)})
+            deleted = line_availability(quantity=line.quantity, available=0, is_active=False, name=line.product_name)
+            notices.append(deleted.problem)
             continue
         try:
             change = cart_services.cart_add_product(user=user, product=product, quantity=line.quantity)

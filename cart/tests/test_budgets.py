@@ -126,6 +126,8 @@ def test_quantity_change_answer_is_small_and_a_tenth_of_a_full_page_cycle(shoppe
     assert 'value="4"' in fragment.content.decode()  # the answer is the changed line, not an error
     assert "<img " in fragment.content.decode()  # with its picture
     full_page_cycle = len(redirect.content) + len(page.content)
-    # 2 KiB until the totals carried the shipping estimate (subtotal, shipping, the total checkout will show): 2187 B.
-    assert len(fragment.content) < 2304
+    # 2 KiB until the totals carried the shipping estimate (subtotal, shipping, the total checkout will show): 2187 B;
+    # 2368 B since Check out (or why not) comes with every change, chosen by the server by the lines' one rule
+    # (cart/availability.py) instead of a CSS :has() guess.
+    assert len(fragment.content) < 2432
     assert len(fragment.content) * 10 < full_page_cycle, (len(fragment.content), full_page_cycle)

@@ -65,16 +65,27 @@ def test_has_line_only_for_the_users_own_line():
 @pytest.mark.parametrize(
     ("stock", "is_active", "unit_price", "facts"),
     [
-        (10, True, "8.00", {"is_available": True, "buyable_quantity": 4, "quantity_reduced": False}),
-        (2, True, "8.00", {"is_available": True, "buyable_quantity": 2, "quantity_reduced": True}),
-        (0, True, "8.00", {"is_available": False, "buyable_quantity": 0, "quantity_reduced": False}),
-        (10, False, "8.00", {"is_available": False, "buyable_quantity": 0, "price_changed": False}),
-        (10, True, "7.00", {"price_changed": True, "subtotal": Decimal("32.00")}),
+        (10, True, "8.00", {"code": "ok", "buyable": 4, "sellable": True, "blocks_checkout": False}),
+        (2, True, "8.00", {"code": "reduced", "buyable": 2, "sellable": True, "blocks_checkout": True}),
+        (0, True, "8.00", {"code": "out_of_stock", "buyable": 0, "sellable": False, "blocks_checkout": True}),
+        (10, False, "8.00", {"code": "inactive", "buyable": 0, "sellable": False, "blocks_checkout": True}),
     ],
 )
 def test_what_a_line_tells_the_shopper(stock, is_active, unit_price, facts):
     product = ProductFactory(stock=stock, is_active=is_active, price=Decimal("8.00"))
     item = CartItemFactory(product=product, quantity=4, unit_price=Decimal(unit_price))
+
+    (line,) = cart_items(user=item.cart.user)
+
+    assert {name: getattr(line.availability, name) for name in facts} == facts
+
+
+@pytest.mark.parametrize(
+    ("unit_price", "facts"),
+    [("8.00", {"price_changed": False, "subtotal": Decimal("32.00")}), ("7.00", {"price_changed": True})],
+)
+def test_a_line_says_when_the_price_changed(unit_price, facts):
+    item = CartItemFactory(product__price=Decimal("8.00"), quantity=4, unit_price=Decimal(unit_price))
 
     (line,) = cart_items(user=item.cart.user)
 

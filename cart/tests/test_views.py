@@ -524,3 +524,33 @@ class TestSecurity:
         assert response.redirect_chain[-1][0] == "/cart/"
         assert "Added Green Jug to your cart." in response.content.decode()
         assert CartItem.objects.get(cart__user=user).quantity == 2
+
+
+class TestTheOneRule:
+    def test_fixing_the_last_short_line_brings_check_out_back_with_the_answer(self, shopper, user):
+        short = CartItemFactory(cart__user=user, quantity=3, product__stock=2)
+
+        page = shopper.get(reverse("cart:detail")).content.decode()
+        assert "Only 2 left — quantity reduced to 2." in page
+        assert "To check out, first fix the lines marked above" in page
+
+        answer = shopper.post(reverse("cart:set_quantity"), {"line": short.pk, "quantity": 2}, **HTMX)
+
+        body = answer.content.decode()
+        assert re.search(r'<div id="cart-checkout" hx-swap-oob="true"><a href="/checkout/"', body)
+        assert "To check out" not in body
+
+    def test_the_cart_and_checkout_agree_on_what_blocks(self, shopper, user):
+        CartItemFactory(cart__user=user, quantity=3, product__stock=2, product__name="Short")
+        CartItemFactory(cart__user=user, quantity=1, product__is_active=False, product__name="Retired")
+        CartItemFactory(cart__user=user, quantity=1, product__name="Fine")
+
+        cart_page = shopper.get(reverse("cart:detail")).content.decode()
+        checkout = shopper.get(reverse("orders:checkout"), follow=True).content.decode()
+
+        assert "Only 2 left — quantity reduced to 2." in cart_page
+        assert "No longer sold — not included in the total." in cart_page
+        assert "To check out, first fix the lines marked above" in cart_page
+        assert "Only 2 of Short left — you have 3 in your cart." in checkout
+        assert "Retired is no longer sold." in checkout
+        assert "Fine is" not in checkout
