@@ -1,19 +1,18 @@
-"""The admin speaks as the shop: its name (SHOP_NAME) in the header and titles, in the owner's language."""
+"""The admin speaks as the shop: its name (SHOP_NAME, SHOP_NAME_FA) in the header and titles, in the owner's tongue."""
 
-from django.conf import settings
 from django.contrib.admin import AdminSite
 from django.utils.functional import lazy
 from django.utils.translation import gettext
 
-from web.localization import isolate
+from web.localization import isolate, shop_name
 
 
 def _site_header() -> str:
-    return gettext("%(shop)s administration") % {"shop": isolate(settings.SHOP_NAME)}
+    return gettext("%(shop)s administration") % {"shop": isolate(shop_name())}
 
 
 def _site_title() -> str:
-    return gettext("%(shop)s admin") % {"shop": isolate(settings.SHOP_NAME)}
+    return gettext("%(shop)s admin") % {"shop": isolate(shop_name())}
 
 
 def _index_title() -> str:

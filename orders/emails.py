@@ -21,6 +21,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from web.localization import shop_name
+
 from .models import Order, OrderEmail, OrderEmailKind, OrderEmailState
 
 if TYPE_CHECKING:
@@ -126,11 +128,11 @@ def _record_failure(*, email: OrderEmail, error: Exception) -> int | None:
 
 def _message(email: OrderEmail) -> EmailMultiAlternatives:
     order = Order.objects.prefetch_related("lines").get(pk=email.order_id)
-    context = {"order": order, "shop_name": settings.SHOP_NAME}
     # In the shopper's language, whoever sends it: the shipped email goes out from the owner's admin.
     with translation.override(order.language):
+        context = {"order": order, "shop_name": shop_name()}
         message = EmailMultiAlternatives(
-            subject=SUBJECTS[email.kind] % {"reference": order.reference, "shop": settings.SHOP_NAME},
+            subject=SUBJECTS[email.kind] % {"reference": order.reference, "shop": context["shop_name"]},
             body=render_to_string(f"orders/email/{email.kind}.txt", context),
             to=[order.email],
         )

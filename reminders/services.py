@@ -21,6 +21,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from cart.selectors import cart_items
+from web.localization import shop_name
 
 from .models import CartReminder, CartReminderState, ReminderConsent
 from .selectors import carts_to_remind, reminder_retry_delay, reminder_still_due
@@ -148,10 +149,10 @@ def _message(reminder: CartReminder) -> EmailMultiAlternatives:
             "value": reminder.value,
             "cart_url": _shop_url(reverse("cart:detail")),
             "unsubscribe_url": unsubscribe_url,
-            "shop_name": settings.SHOP_NAME,
+            "shop_name": shop_name(),
         }
         message = EmailMultiAlternatives(
-            subject=_("%(shop)s: your cart is waiting for you") % {"shop": settings.SHOP_NAME},
+            subject=_("%(shop)s: your cart is waiting for you") % {"shop": context["shop_name"]},
             body=render_to_string("reminders/email/reminder.txt", context),
             to=[reminder.user.email],
             # One-click unsubscribe (RFC 8058): mail programs offer it beside the sender.

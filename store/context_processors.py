@@ -1,6 +1,7 @@
-from django.conf import settings
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
+
+from web.localization import shop_name
 
 from .navigation import category_bar_version
 from .selectors import category_list
@@ -12,5 +13,5 @@ def catalog_nav(request: HttpRequest) -> dict:
     return {
         "nav_categories": category_list(),
         "nav_version": SimpleLazyObject(category_bar_version),
-        "shop_name": settings.SHOP_NAME,
+        "shop_name": shop_name(),
     }

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import jdatetime
 from babel.numbers import format_percent
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import get_language, get_language_bidi
 
@@ -28,6 +29,11 @@ DATE_FORMATS = {
 
 def uses_persian() -> bool:
     return (get_language() or "").split("-")[0] == "fa"
+
+
+def shop_name() -> str:
+    """The shop's name in the active language: SHOP_NAME_FA on Persian pages and emails where the owner set one."""
+    return settings.SHOP_NAME_FA if uses_persian() and settings.SHOP_NAME_FA else settings.SHOP_NAME
 
 
 def localize_digits(value: object) -> str:

@@ -1,7 +1,6 @@
 import sys
 from typing import cast
 
-from django.conf import settings
 from django.contrib.messages import constants
 from django.contrib.messages.storage.base import Message
 from django.db import InterfaceError, OperationalError
@@ -14,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views import defaults
 
 from .http import HtmxHttpRequest, htmx_refusal, patch_vary_on_htmx, toast_answer, wants_fragment
+from .localization import shop_name
 
 # How long a client (or a proxy) should wait before asking again while the database is down.
 RETRY_AFTER_SECONDS = 30
@@ -52,7 +52,7 @@ def database_unavailable(request: HttpRequest) -> HttpResponse:
         content = render_to_string("partials/messages.html", {"oob": True, "messages": [message]})
         response = toast_answer(HttpResponse(content, status=503))
     else:
-        response = HttpResponse(render_to_string("503.html", {"shop_name": settings.SHOP_NAME}), status=503)
+        response = HttpResponse(render_to_string("503.html", {"shop_name": shop_name()}), status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     add_never_cache_headers(response)
     patch_vary_on_htmx(response)

@@ -224,6 +224,9 @@ EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 
 SHOP_NAME = env.str("SHOP_NAME", default="Corner Store")
+# The shop's name on Persian pages and in Persian emails (say "فروشگاه سر کوچه"); unset, SHOP_NAME in both languages.
+# A setting, not the catalogue: each shop chooses its own name, which no translation file can know.
+SHOP_NAME_FA = env.str("SHOP_NAME_FA", default="")
 STORE_PAGE_SIZE = 12
 # Most units of one product a cart line may hold (also a database constraint).
 CART_MAX_LINE_QUANTITY = 99

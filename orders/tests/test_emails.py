@@ -86,3 +86,18 @@ def test_checkout_stores_the_shoppers_language(client, cart_owner):
     client.post(reverse("orders:place"), checkout_form(client))
 
     assert Order.objects.get(user=cart_owner).language == "fa"
+
+
+def test_a_persian_name_set_for_the_shop_names_it_in_persian_emails(
+    cart_owner, mailoutbox, django_capture_on_commit_callbacks, settings
+):
+    settings.SHOP_NAME_FA = "فروشگاه سر کوچه"
+    with django_capture_on_commit_callbacks(execute=True):
+        persian = place(cart_owner, language="fa").order
+    CartItemFactory(cart__user=cart_owner)
+    with django_capture_on_commit_callbacks(execute=True):
+        english = place(cart_owner, language="en").order
+
+    subjects = {mail.subject for mail in mailoutbox}
+    assert f"فروشگاه سر کوچه: سفارش {persian.reference} شما" in subjects
+    assert f"Corner Store: your order {english.reference}" in subjects

@@ -71,6 +71,18 @@ class TestCheckoutPage:
         assert "Place order for $20.95" in page
         assert page.count("<h1") == 1
 
+    def test_a_persian_name_set_for_the_shop_names_it_on_persian_pages(self, shopper, settings):
+        settings.SHOP_NAME_FA = "فروشگاه سر کوچه"
+
+        english = shopper.get(reverse("orders:checkout")).content.decode()
+        shopper.cookies[settings.LANGUAGE_COOKIE_NAME] = "fa"
+        persian = shopper.get(reverse("orders:checkout")).content.decode()
+
+        assert "Corner Store" in english
+        assert "فروشگاه سر کوچه" not in english
+        assert re.search(r"<title>[^<]*فروشگاه سر کوچه</title>", persian)
+        assert "Corner Store" not in persian
+
     def test_in_persian_the_shipping_methods_are_named_in_persian(self, shopper, user, methods):
         # As migration 0004 names the two it seeds (browser tests flush the database, so this test names its own).
         ShippingMethod.objects.filter(pk=methods["standard"].pk).update(

@@ -3,7 +3,7 @@ from decimal import Decimal
 
 from django.utils import translation
 
-from web.localization import format_percentage, format_shop_date, isolate, localize_digits
+from web.localization import format_percentage, format_shop_date, isolate, localize_digits, shop_name
 
 # Nowruz 1403: the first day of the Solar Hijri year, 20 March 2024.
 NOWRUZ_1403 = datetime.datetime(2024, 3, 20, 9, 5, tzinfo=datetime.UTC)
@@ -49,3 +49,14 @@ def test_rates_are_percentages_in_the_active_language():
         assert [format_percentage(Decimal(rate)) for rate in ("0.2000", "0.0750", "0")] == ["20%", "7.5%", "0%"]
     with translation.override("fa"):
         assert [format_percentage(Decimal(rate)) for rate in ("0.2000", "0.0750")] == ["۲۰٪", "۷٫۵٪"]
+
+
+def test_the_shop_is_named_in_persian_where_the_owner_set_a_persian_name(settings):
+    with translation.override("fa"):
+        assert shop_name() == "Corner Store"  # none set: the one name in both languages
+    settings.SHOP_NAME_FA = "فروشگاه سر کوچه"
+
+    with translation.override("fa"):
+        assert shop_name() == "فروشگاه سر کوچه"
+    with translation.override("en"):
+        assert shop_name() == "Corner Store"
