@@ -54,7 +54,8 @@ def test_a_line_gone_meanwhile_says_so_once_in_the_servers_words(page: Page, liv
 
     page.get_by_role("button", name="Increase quantity of Hand Grinder").click()
 
-    expect(page.get_by_role("status")).to_contain_text("That is no longer there. Reload the page to see the latest.")
+    expect(page.get_by_role("status")).to_contain_text("Removed in another window.")
+    expect(page.get_by_role("button", name="Increase quantity of Hand Grinder")).to_have_count(0)
     expect(page.get_by_text(CART_FAILURE)).to_have_count(0)
 
 
