@@ -101,3 +101,13 @@ def test_a_persian_name_set_for_the_shop_names_it_in_persian_emails(
     subjects = {mail.subject for mail in mailoutbox}
     assert f"فروشگاه سر کوچه: سفارش {persian.reference} شما" in subjects
     assert f"Corner Store: your order {english.reference}" in subjects
+
+
+def test_free_shipping_says_free_as_the_pages_do(mailoutbox, django_capture_on_commit_callbacks):
+    user = CartItemFactory(quantity=5, product__price=Decimal("10.00")).cart.user  # $50.00: Standard is free
+    with django_capture_on_commit_callbacks(execute=True):
+        place(user)
+
+    mail = mailoutbox[0]
+    assert "Shipping (Standard): Free" in mail.body
+    assert ">Free</td>" in mail.alternatives[0].content
