@@ -19,7 +19,7 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 
-setup: $(VENV)/.installed $(THEME)/node_modules/.installed $(CSS)
+setup: $(VENV)/.installed node_modules/.installed $(CSS)
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -27,12 +27,13 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
-# npm ci (not django-tailwind's `tailwind install`, which runs npm install) keeps the lock file as committed.
-$(THEME)/node_modules/.installed: $(THEME)/package.json $(THEME)/package-lock.json
-	npm ci --prefix $(THEME) --no-audit --no-fund
+# The root package.json is an npm workspace over the theme: one `npm ci` at the root installs the front-end tools
+# into ./node_modules as the lock file says (not django-tailwind's `tailwind install`, which runs npm install).
+node_modules/.installed: package.json package-lock.json $(THEME)/package.json
+	npm ci --no-audit --no-fund
 	touch $@
 
-$(CSS): $(VENV)/.installed $(THEME)/node_modules/.installed $(THEME)/src/styles.css $(shell find templates static/js -type f 2>/dev/null)
+$(CSS): $(VENV)/.installed node_modules/.installed $(THEME)/src/styles.css $(shell find templates static/js -type f 2>/dev/null)
 	$(PY) manage.py tailwind build
 
 css: setup
@@ -54,4 +55,4 @@ bench: setup
 	$(PY) -m bench
 
 clean:
-	rm -rf $(VENV) $(THEME)/node_modules $(CSS)
+	rm -rf $(VENV) node_modules $(CSS)

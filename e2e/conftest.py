@@ -19,7 +19,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-results"
-AXE_SCRIPT = ROOT / "theme" / "static_src" / "node_modules" / "axe-core" / "axe.min.js"
+AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"  # the root npm workspace (package.json)
 
 # Flags for a closed network and a root user: no sandbox, nothing phoning home.
 CHROMIUM_FLAGS = [
