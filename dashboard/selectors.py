@@ -21,7 +21,7 @@ from cart.models import Cart
 from cart.selectors import CartState, cart_state_condition
 from orders.models import Order, OrderLine, OrderStatus, Payment
 from reminders.models import CartReminder
-from store.models import Product, available_units
+from store.models import Product
 
 # Orders whose payment came in: what revenue counts.
 PAID_STATUSES = [OrderStatus.PAID, OrderStatus.SHIPPED, OrderStatus.DELIVERED]
@@ -209,11 +209,5 @@ def top_products(*, since: datetime.datetime, limit: int = 5) -> list[TopProduct
 
 
 def low_stock_products(*, limit: int = 10) -> QuerySet[Product]:
-    """Products still sold with SHOP_LOW_STOCK_THRESHOLD units or fewer available (on hand less allocated to
-    orders), the fewest first."""
-    return (
-        Product.objects.active()
-        .annotate(units_available=available_units())
-        .filter(units_available__lte=settings.SHOP_LOW_STOCK_THRESHOLD)
-        .order_by("units_available", "pk")[:limit]
-    )
+    """Products still sold at their low-stock threshold or below (SHOP_LOW_STOCK_THRESHOLD by default), fewest first."""
+    return Product.objects.active().low_stock().order_by("units_left", "pk")[:limit]

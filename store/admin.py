@@ -1,3 +1,5 @@
+from typing import cast
+
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import ORDER_VAR
 from django.core.exceptions import PermissionDenied
@@ -17,7 +19,7 @@ from web.forms import ADMIN_NUMBER_FIELDS
 from web.localization import format_shop_date, isolate, localize_digits
 
 from .forms import StockAdjustForm, StockRecountForm
-from .models import Category, Product, StockMovement, available_units
+from .models import Category, Product, ProductQuerySet, StockMovement, available_units
 from .pagination import EstimatedCountPaginator
 from .selectors import product_admin_search, product_name_order
 from .services import StockChanged, StockError, stock_adjust, stock_recount
@@ -69,6 +71,19 @@ def stock_done_message(product: Product, movement: StockMovement) -> str:
 SEARCH_MAX_MATCHES = 1001
 
 
+class LowStockFilter(admin.SimpleListFilter):
+    title = _("stock")
+    parameter_name = "stock"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
+        return [("low", gettext("Low stock"))]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Product]) -> QuerySet[Product]:
+        if self.value() == "low":
+            return cast(ProductQuerySet, queryset).low_stock()
+        return queryset
+
+
 @admin.register(Product)
 class ProductAdmin(TranslationAdmin):
     list_display = [
@@ -86,7 +101,7 @@ class ProductAdmin(TranslationAdmin):
     # Never stock: a figure typed into a list loaded earlier would undo the sales made since (adjust or recount).
     list_editable = ["price", "is_active"]
     formfield_overrides = ADMIN_NUMBER_FIELDS
-    list_filter = ["is_active", "category", "created_at"]
+    list_filter = ["is_active", LowStockFilter, "category", "created_at"]
     list_select_related = ["category"]
     # On PostgreSQL the search uses the shop's search vector (both languages), best matches first (see
     # get_search_results); these fields serve SQLite.

@@ -4,8 +4,9 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Q, Value
 from django.db.models.expressions import CombinedExpression
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -35,6 +36,13 @@ class ProductQuerySet(models.QuerySet):
     def active(self) -> "ProductQuerySet":
         return self.filter(is_active=True)
 
+    def low_stock(self) -> "ProductQuerySet":
+        """Products with what is available at their low-stock threshold or below."""
+        return self.alias(
+            units_left=available_units(),
+            threshold=Coalesce("low_stock_threshold", Value(settings.SHOP_LOW_STOCK_THRESHOLD)),
+        ).filter(units_left__lte=F("threshold"))
+
 
 class Product(models.Model):
     # db_index=False here and below: the composite indexes in Meta lead with these columns and serve their lookups.
@@ -53,6 +61,13 @@ class Product(models.Model):
     on_hand = models.PositiveIntegerField(_("on hand"), default=0, editable=False)
     allocated = models.PositiveIntegerField(_("allocated to orders"), default=0, editable=False)
     is_active = models.BooleanField(_("active"), default=True)
+    # Empty: SHOP_LOW_STOCK_THRESHOLD. Falling to it or below sends the staff one email (store/low_stock.py).
+    low_stock_threshold = models.PositiveIntegerField(
+        _("low stock at"),
+        null=True,
+        blank=True,
+        help_text=_("Staff get one email when what is available falls to this. Empty: the shop's default."),
+    )
     image = models.ImageField(_("image"), upload_to="products/", blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -102,6 +117,12 @@ class Product(models.Model):
     @property
     def in_stock(self) -> bool:
         return self.available > 0
+
+    @property
+    def low_stock_at(self) -> int:
+        if self.low_stock_threshold is None:
+            return settings.SHOP_LOW_STOCK_THRESHOLD
+        return self.low_stock_threshold
 
 
 class StockReason(models.TextChoices):
@@ -169,3 +190,22 @@ class SearchWord(models.Model):
 
     def __str__(self) -> str:
         return self.word
+
+
+class LowStockAlert(models.Model):
+    """One email to the staff for one crossing of a product's low-stock threshold: recorded with the change that
+    crossed it (the outbox), sent by the task queue after commit, at most once (store/low_stock.py)."""
+
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="+", verbose_name=_("product"))
+    available = models.PositiveIntegerField(_("available"))
+    threshold = models.PositiveIntegerField(_("low stock at"))
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("low stock alert")
+        verbose_name_plural = _("low stock alerts")
+
+    def __str__(self) -> str:
+        return f"{self.product_id}: {self.available} <= {self.threshold}"

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from web.localization import isolate, localize_digits
 
+from .low_stock import low_stock_note
 from .models import Product, StockMovement, StockReason, available_units
 from .signals import stock_changed
 
@@ -87,8 +88,10 @@ def _movement(
     )
     if updated != 1:
         raise OutOfStock(_("%(product)s just sold out.") % {"product": isolate(product.name)}, product=product)
+    available_before = product.available
     product.on_hand += on_hand_change
     product.allocated += allocated_change
+    low_stock_note(product=product, available_before=available_before)
     return StockMovement(
         product=product,
         on_hand_change=on_hand_change,

@@ -17,7 +17,7 @@ from cart.models import CartItem
 from orders import services
 from orders.models import Order, OrderStatus, OrderStatusChange
 from orders.services import CheckoutChanged
-from store.models import Product, StockMovement, available_units
+from store.models import LowStockAlert, Product, StockMovement, available_units
 from store.services import StockChange, stock_recount
 from tests.concurrency import run_together
 from tests.factories import CartItemFactory, ProductFactory, ShippingMethodFactory, UserFactory
@@ -146,3 +146,18 @@ def test_a_recount_racing_the_expiry_of_an_unpaid_order_counts_its_units_once():
     product.refresh_from_db()
     assert (product.on_hand, product.allocated, product.available) == (10, 0, 10)
     assert (product.on_hand, product.allocated) == book_sums(product)
+
+
+def test_twenty_buyers_crossing_the_low_stock_threshold_send_one_email(settings, mailoutbox):
+    settings.SHOP_LOW_STOCK_THRESHOLD = 5
+    UserFactory(username="owner", email="owner@example.com", is_staff=True)
+    product = ProductFactory(stock=10, price=Decimal("10.00"), name="Blue Mug")
+    shoppers = [CartItemFactory(product=product, quantity=1).cart.user for _ in range(20)]
+    ShippingMethodFactory()
+
+    results = run_together([lambda user=user: place(user, expected_total=Decimal("14.95")) for user in shoppers])
+
+    assert sum(isinstance(r, services.PlacedOrder) for r in results) == 10
+    assert LowStockAlert.objects.count() == 1
+    low_stock_emails = [email for email in mailoutbox if "low stock" in email.subject]
+    assert [email.to for email in low_stock_emails] == [["owner@example.com"]]
