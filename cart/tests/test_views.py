@@ -139,6 +139,7 @@ class TestHtmxChanges:
         assert quantity_of(item) == 3
 
     def test_a_change_is_announced_to_screen_readers_once(self, shopper, item):
+        ShippingMethodFactory()  # its own: a transactional test run earlier flushes the seeded methods
         body = shopper.post(reverse("cart:increase"), {"line": item.pk}, **HTMX).content.decode()
 
         announcement = re.findall(r'<div id="cart-announcement" hx-swap-oob="innerHTML">([^<]*)</div>', body)
