@@ -169,6 +169,8 @@ def test_two_tabs_agree_after_reload(page: Page, live_server, filled_cart):
 
     page.get_by_role("button", name="Increase quantity of Bird Feeder").click()
     expect(page.get_by_test_id("cart-subtotal")).to_have_text("$204.00")
+    # The other tab hears of the change and refreshes; pressing while it does so would race that refresh.
+    expect(other_tab.get_by_test_id("cart-subtotal")).to_have_text("$204.00")
     other_tab.get_by_role("button", name="Increase quantity of Hand Grinder").click()
     expect(other_tab.get_by_test_id("cart-subtotal")).to_have_text("$283.00")
 
