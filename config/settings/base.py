@@ -311,6 +311,10 @@ THUMBNAIL_PREFIX = "thumbnails/"
 # Variants are made in the storage their picture is in (STORAGES["default"]: the bucket or MEDIA_ROOT). On a server's
 # own disk a record that a variant exists is trusted only while its file is there (store/thumbnails.py).
 THUMBNAIL_KVSTORE = "store.thumbnails.KVStore"
+# Records are kept per bucket: sorl's keys name the storage's class, not the bucket, so a new bucket would otherwise
+# inherit the old one's records (in the shared cache) and link variants it does not hold.
+if bucket := env.str("AWS_STORAGE_BUCKET_NAME", default=""):
+    THUMBNAIL_KEY_PREFIX = f"sorl-thumbnail-{bucket}"
 # Every picture on a page looks its variants up in the cache; a miss is a query. The in-memory cache keeps 300 entries
 # by default, fewer than a catalog's variants (up to 8 a product), so it keeps 20,000 (a few MB per process).
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache":

@@ -105,6 +105,9 @@ def test_a_bucket_name_moves_media_to_object_storage_where_no_name_is_reused(loa
     assert (options["bucket_name"], options["endpoint_url"]) == ("shop-media", "https://s3.example:9000")
     assert options["custom_domain"] == "media.shop.example"
     assert (options["file_overwrite"], options["querystring_auth"]) == (False, False)
+    # A new bucket starts without another bucket's records of which variants exist.
+    assert load_settings(AWS_STORAGE_BUCKET_NAME="shop-media")["THUMBNAIL_KEY_PREFIX"] == "sorl-thumbnail-shop-media"
+    assert "THUMBNAIL_KEY_PREFIX" not in load_settings()
 
 
 def test_database_url_switches_to_postgresql(load_settings):
