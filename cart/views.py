@@ -252,14 +252,18 @@ def refresh(request: ShopperRequest) -> HttpResponse:
     lines and totals and the open mini-cart, all out of band."""
     if not request.htmx:
         return redirect("cart:detail")
+    summary = cart_summary(user=request.user)  # first: the version claimed is never newer than the lines
     context = {
-        "cart_summary": cart_summary(user=request.user),  # first: the version claimed is never newer than the lines
+        "cart_summary": summary,
         "items": cart_items(user=request.user),
         "on_cart_page": request.htmx.current_url_abs_path == reverse("cart:detail"),
         "mini_open": request.GET.get("mini") == "open",
         "messages": [],  # toasts waiting for the shopper's next page are not this answer's
     }
-    return render(request, "cart/detail.html#refresh", context)
+    response = render(request, "cart/detail.html#refresh", context)
+    # A page that moved past this version while the answer was on its way drops it (cart-sync.js).
+    response["X-Cart-Version"] = str(summary.version)
+    return response
 
 
 @require_POST

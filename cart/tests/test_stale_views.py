@@ -232,6 +232,12 @@ class TestRefresh:
         assert 'id="mini-cart-body"' not in body
         assert re.search(r'<span id="cart-count" hx-swap-oob="true"[^>]*>.*Cart, 3 items', body)
 
+    def test_it_says_which_version_it_shows(self, shopper, user, mug):
+        # A page that moved past it while it was on its way drops it (cart-sync.js; e2e/test_same_cart.py).
+        response = shopper.get(self.URL, headers=CART_PAGE)
+
+        assert response["X-Cart-Version"] == str(version_of(user)) == str(shown(response.content.decode())["version"])
+
     def test_an_open_mini_cart_gets_its_content(self, shopper, user, mug):
         body = shopper.get(
             self.URL, {"mini": "open"}, headers=HTMX | {"HX-Current-URL": "http://testserver/"}

@@ -29,6 +29,14 @@
     if (version !== null) event.detail.headers["X-Cart-Version"] = String(version);
   });
 
+  // A refresh says which version it shows: one that took longer than a change made meanwhile from
+  // this page is older than what the page shows by then, and is dropped.
+  document.addEventListener("htmx:beforeSwap", (event) => {
+    const answered = event.detail.xhr.getResponseHeader("X-Cart-Version");
+    const shown = shownVersion();
+    if (answered !== null && shown !== null && Number(answered) < shown) event.preventDefault();
+  });
+
   // Fetch the cart again; one request at a time, and once more if news came in meanwhile.
   let refreshing = false;
   let wanted = 0;
@@ -64,15 +72,37 @@
   }
 
   // Tell this browser's other tabs whenever the version shown here moves on (after this tab's
-  // own change, or after catching up: a tab already there ignores it).
+  // own change, or after catching up: a tab already there ignores it). The badge goes with the news:
+  // a tab in the same language that shows nothing else of the cart takes it as it is, with no request.
   let told = shownVersion();
   document.addEventListener("htmx:afterRequest", () => {
     const version = shownVersion();
     if (channel && version !== null && (told === null || version > told)) {
-      channel.postMessage({ type: "version", shopper: count().dataset.cartShopper, version });
+      const element = count();
+      channel.postMessage({
+        type: "version",
+        shopper: element.dataset.cartShopper,
+        version,
+        language: document.documentElement.lang,
+        badge: element.outerHTML,
+      });
     }
     told = version;
   });
+
+  // The cart's lines are on screen: the cart page, or the mini-cart open.
+  function showsLines() {
+    const link = cartLink();
+    const dialog = document.getElementById("mini-cart");
+    return (link && link.pathname === location.pathname) || (dialog && dialog.open);
+  }
+
+  function takeBadge(news) {
+    const shown = shownVersion();
+    if (shown === null || news.version <= shown) return;
+    count().outerHTML = news.badge;
+    told = news.version;
+  }
 
   if (channel) {
     channel.addEventListener("message", (event) => {
@@ -82,7 +112,8 @@
         // This shopper logged out in another tab: what this page shows of their cart goes.
         if (element && element.dataset.cartShopper !== undefined) location.reload();
       } else if (news.type === "version" && element && element.dataset.cartShopper === news.shopper) {
-        learnedOf(news.version);
+        if (news.language === document.documentElement.lang && !showsLines()) takeBadge(news);
+        else learnedOf(news.version);
       }
     });
   }
