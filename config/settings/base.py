@@ -120,6 +120,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # "pot" in "teapot", which scores 0.5.
     # Sent when the connection opens, so it costs no statement.
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c pg_trgm.word_similarity_threshold=0.5"
+    if env.bool("DATABASE_POOL", default=False):
+        # Under ASGI each request runs in a thread of its own, so a connection cannot outlive its request
+        # (CONN_MAX_AGE must stay 0): config.asgi turns this pool on, and a request borrows an open connection
+        # instead of opening one. Each server process keeps 2 to DATABASE_POOL_MAX_SIZE open; a request waits
+        # at most 3 s for one (and so, with the database down, 3 s for its 503).
+        DATABASES["default"]["OPTIONS"]["pool"] = {
+            "min_size": 2,
+            "max_size": env.int("DATABASE_POOL_MAX_SIZE", default=10),
+            "timeout": 3,
+        }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # A real cache (never DummyCache): allauth's rate limits count attempts in it.

@@ -18,6 +18,8 @@ SETTINGS_ENV = [
     "CSRF_TRUSTED_ORIGINS",
     "DATABASE_URL",
     "CONN_MAX_AGE",
+    "DATABASE_POOL",
+    "DATABASE_POOL_MAX_SIZE",
     "REDIS_URL",
     "STATIC_ROOT",
     "MEDIA_ROOT",
@@ -120,6 +122,15 @@ def test_database_url_switches_to_postgresql(load_settings):
     assert database["CONN_MAX_AGE"] == 60
     # The typo-tolerant search's threshold, set as the connection opens (store/selectors.py).
     assert database["OPTIONS"]["options"] == "-c pg_trgm.word_similarity_threshold=0.5"
+
+
+def test_a_database_pool_is_asked_for_by_the_environment(load_settings):
+    postgresql = "postgres://shop:pw@db.internal:5433/shop"
+
+    assert "pool" not in load_settings(DATABASE_URL=postgresql)["DATABASES"]["default"]["OPTIONS"]
+    pooled = load_settings(DATABASE_URL=postgresql, DATABASE_POOL="1", DATABASE_POOL_MAX_SIZE="4")
+    assert pooled["DATABASES"]["default"]["OPTIONS"]["pool"] == {"min_size": 2, "max_size": 4, "timeout": 3}
+    assert pooled["DATABASES"]["default"]["CONN_MAX_AGE"] == 0
 
 
 def test_redis_url_switches_the_cache_to_redis(load_settings):
