@@ -1,4 +1,7 @@
-"""Toasts never cover the page: nothing readable or usable lies under them, at any width, in either language."""
+"""Toasts never cover the page: nothing readable or usable lies under them, at any width, in either language.
+
+With JavaScript they stick under the sticky header and take room (the page moves down while one shows).
+"""
 
 import pytest
 from django.conf import settings
@@ -11,16 +14,19 @@ from .conftest import save_screenshot
 
 SIZES = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 
+# What a shopper reads or uses on the page.
+READABLE = '"a, button, input, select, label, h1, h2, p, dt, dd, li > span"'
+
 # The text and controls of the page (not the toasts) whose box meets a toast's box, as "tag: text".
 COVERED_BY_TOASTS = """() => {
   const toasts = [...document.querySelectorAll("#messages [data-toast]")].map((toast) => toast.getBoundingClientRect());
   const meets = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
   return [...document.querySelectorAll("main *, footer *")]
-    .filter((element) => element.matches("a, button, input, select, label, h1, h2, p, dt, dd, li > span"))
+    .filter((element) => element.matches(READABLE))
     .filter((element) => element.getClientRects().length && !element.closest("dialog"))
     .filter((element) => toasts.some((toast) => meets(toast, element.getBoundingClientRect())))
     .map((element) => `${element.tagName}: ${element.textContent.trim().slice(0, 40)}`);
-}"""
+}""".replace("READABLE", READABLE)
 
 
 @pytest.fixture
@@ -34,7 +40,7 @@ def shopper(transactional_db, log_in):
 
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("language", ["en", "fa"])
-def test_a_toast_covers_nothing_at_the_end_of_the_page_or_the_control_in_focus(
+def test_with_a_toast_the_page_end_shows_whole_and_the_control_in_focus_is_never_under_it(
     page: Page, live_server, shopper, language, size
 ):
     page.context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_server.url}])
@@ -47,19 +53,59 @@ def test_a_toast_covers_nothing_at_the_end_of_the_page_or_the_control_in_focus(
 
     page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
     expect(page.locator("footer")).to_be_in_viewport(ratio=1)
-    assert page.evaluate(COVERED_BY_TOASTS) == []
     save_screenshot(page, f"toast-page-end-{language}-{size}")
 
-    # Mid-page, the control the keyboard reaches is scrolled above the toast, not under it.
-    page.evaluate("window.scrollTo(0, 0)")
-    page.locator("[data-cart-line] input[name=quantity]").first.focus()
+    # Going back up by keyboard, the control in focus is scrolled below the header and the toast, not under them.
+    page.locator("footer button").last.focus()
     for _ in range(12):
-        page.keyboard.press("Tab")
-        focused = page.evaluate("document.activeElement.getBoundingClientRect().bottom")
-        toast_top = page.locator("#messages [data-toast]").bounding_box()["y"]
-        if not page.evaluate("document.activeElement.closest('#messages') !== null"):
-            assert focused <= toast_top
+        page.keyboard.press("Shift+Tab")
+        if page.evaluate("document.activeElement.closest('.page-top') === null"):
+            focused = page.evaluate("document.activeElement.getBoundingClientRect().top")
+            assert focused >= page.locator(".page-top").bounding_box()["height"] - 1
     expect(page.locator("#messages [data-toast]")).to_be_visible()
+
+
+# Marks what is readable or usable and wholly on screen below the header; then lists the marked ones now under the
+# header and the toasts stuck to the top (a toast that covered them, or a page that scrolled them under it).
+MARK_WHAT_SHOWS = """() => {
+  const top = document.querySelector(".page-top").getBoundingClientRect().bottom;
+  for (const element of document.querySelectorAll("main *, footer *")) {
+    const box = element.getBoundingClientRect();
+    if (element.matches(READABLE)
+        && element.getClientRects().length && box.top >= top && box.bottom <= innerHeight) {
+      element.dataset.shown = "";
+    }
+  }
+  return document.querySelectorAll("[data-shown]").length;
+}""".replace("READABLE", READABLE)
+NOW_UNDER_THE_TOP = """() => {
+  const top = document.querySelector(".page-top").getBoundingClientRect().bottom;
+  return [...document.querySelectorAll("[data-shown]")]
+    .filter((element) => element.getBoundingClientRect().top < top)
+    .map((element) => `${element.tagName}: ${element.textContent.trim().slice(0, 40)}`);
+}"""
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("language", ["en", "fa"])
+def test_a_toast_shown_mid_page_covers_nothing_that_showed(page: Page, live_server, shopper, language, size):
+    for number in range(6, 14):
+        CartItemFactory(cart__user=shopper, product__name=f"Product {number}")
+    page.context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_server.url}])
+    page.set_viewport_size(SIZES[size])
+    page.goto(live_server.url + reverse("cart:detail"))
+    page.evaluate("window.scrollTo(0, (document.documentElement.scrollHeight - innerHeight) / 2)")
+    assert page.evaluate(MARK_WHAT_SHOWS) > 3
+    # The shop does not answer: the page says so in a toast.
+    page.route("**/cart/items/increase/", lambda route: route.abort())
+    plus = page.locator("[data-cart-line]:has([data-shown]) button[formaction$='increase/']").first
+
+    plus.click()
+
+    expect(page.locator("#messages [data-toast]")).to_have_count(1)
+    assert page.evaluate(NOW_UNDER_THE_TOP) == []
+    save_screenshot(page, f"toast-mid-page-{language}-{size}")
+    expect(page.locator("#messages [data-toast]")).to_be_in_viewport()
 
 
 def test_without_javascript_messages_stay_in_the_flow_under_the_header(no_js_page: Page, live_server, shopper, log_in):

@@ -31,24 +31,16 @@
   document.addEventListener("htmx:load", (event) => arm(event.detail.elt));
   document.addEventListener("htmx:oobAfterSwap", () => arm(document));
 
-  // Toasts take room instead of covering the page: their height (--toast-space, styles.css) pads the page's end and
-  // the scroll padding, so the footer ends above them and a focused control is scrolled above them. The region is
-  // replaced by out-of-band swaps, so it is watched again after each.
-  const toastSpace = new ResizeObserver(([entry]) => {
-    const region = entry.target;
-    const space = region.isConnected && region.childElementCount ? innerHeight - region.getBoundingClientRect().top : 0;
-    document.documentElement.style.setProperty("--toast-space", `${Math.ceil(space)}px`);
+  // The header and the toasts under it stick to the top together (styles.css): their height is the scroll padding, so
+  // focus scrolls a control below them; a focused control that a new toast pushed off the screen is brought back.
+  const pageTop = new ResizeObserver(([entry]) => {
+    document.documentElement.style.setProperty("--page-top", `${Math.ceil(entry.target.offsetHeight)}px`);
     const focused = document.activeElement;
-    if (space && focused && focused !== document.body && !region.contains(focused)) {
+    if (focused && focused !== document.body && !entry.target.contains(focused)) {
       focused.scrollIntoView({ block: "nearest" });
     }
   });
-  function watchToastSpace() {
-    toastSpace.disconnect();
-    toastSpace.observe(document.getElementById("messages"));
-  }
-  document.addEventListener("DOMContentLoaded", watchToastSpace);
-  document.addEventListener("htmx:oobAfterSwap", watchToastSpace);
+  document.addEventListener("DOMContentLoaded", () => pageTop.observe(document.querySelector(".page-top")));
 
   // htmx puts focus back on the control that had it when the answer replaces it (same id). A removed line
   // leaves no such control: focus goes to the Undo of its toast, else to the next line, else to the content.
