@@ -50,7 +50,7 @@ def user():
 
 
 @pytest.fixture
-def shopper(client, user):
+def shopper_client(client, user):
     """The test client, logged in as ``user``."""
     client.force_login(user)
     return client

@@ -99,12 +99,12 @@ def test_emptying_an_empty_cart_leaves_the_version(user):
     assert version_of(user) == 0
 
 
-def test_reading_the_cart_leaves_the_version(shopper, user, item):
+def test_reading_the_cart_leaves_the_version(shopper_client, user, item):
     before = version_of(user)
 
-    shopper.get(reverse("cart:detail"))
-    shopper.get(reverse("cart:mini"), headers={"HX-Request": "true"})
-    shopper.get(reverse("store:product_list"))
+    shopper_client.get(reverse("cart:detail"))
+    shopper_client.get(reverse("cart:mini"), headers={"HX-Request": "true"})
+    shopper_client.get(reverse("store:product_list"))
     cart_summary(user=user)
 
     assert version_of(user) == before

@@ -49,10 +49,10 @@ def quantity_of(item) -> int | None:
 
 
 class TestCartPage:
-    def test_lists_lines_with_totals_and_accessible_controls(self, shopper, item):
+    def test_lists_lines_with_totals_and_accessible_controls(self, shopper_client, item):
         CartItemFactory(cart=item.cart, quantity=1, product__name="Red Bowl", product__price=Decimal("5.50"))
 
-        page = shopper.get(reverse("cart:detail")).content.decode()
+        page = shopper_client.get(reverse("cart:detail")).content.decode()
 
         assert "Blue Mug" in page
         assert "Red Bowl" in page
@@ -62,21 +62,21 @@ class TestCartPage:
         assert 'aria-label="Remove Blue Mug from cart"' in page
         assert "Cart, 3 items" in page
 
-    def test_product_names_are_escaped_once(self, shopper, user):
+    def test_product_names_are_escaped_once(self, shopper_client, user):
         CartItemFactory(cart__user=user, product__name='Salt & Pepper <"Duo">')
 
-        page = shopper.get(reverse("cart:detail")).content.decode()
+        page = shopper_client.get(reverse("cart:detail")).content.decode()
 
         assert ">Salt &amp; Pepper &lt;&quot;Duo&quot;&gt;</bdi></a>" in page
         assert 'aria-label="Remove Salt &amp; Pepper &lt;&quot;Duo&quot;&gt; from cart"' in page
         assert "&amp;amp;" not in page
         assert '<"Duo">' not in page
 
-    def test_line_shows_the_product_picture_and_links_to_the_product(self, shopper, user):
+    def test_line_shows_the_product_picture_and_links_to_the_product(self, shopper_client, user):
         product = ProductFactory(image=SimpleUploadedFile("mug.png", PNG, content_type="image/png"))
         CartItemFactory(cart__user=user, product=product)
 
-        page = shopper.get(reverse("cart:detail")).content.decode()
+        page = shopper_client.get(reverse("cart:detail")).content.decode()
 
         picture = re.search(r"<img [^>]*>", page).group(0)
         assert re.search(r'src="/media/thumbnails/\S+\.webp"', picture)
@@ -94,13 +94,13 @@ class TestCartPage:
         assert response.status_code == 303
         assert quantity_of(item) == 3
 
-    def test_empty_cart_links_to_the_catalog(self, shopper):
-        page = shopper.get(reverse("cart:detail")).content.decode()
+    def test_empty_cart_links_to_the_catalog(self, shopper_client):
+        page = shopper_client.get(reverse("cart:detail")).content.decode()
 
         assert "Your cart is empty." in page
         assert f'href="{reverse("store:product_list")}"' in page
 
-    def test_notices_for_inactive_repriced_and_short_stock_lines(self, shopper, user):
+    def test_notices_for_inactive_repriced_and_short_stock_lines(self, shopper_client, user):
         gone = CartItemFactory(cart__user=user, quantity=1, product__name="Old Lamp", product__is_active=False)
         repriced = CartItemFactory(
             cart=gone.cart,
@@ -113,7 +113,7 @@ class TestCartPage:
         short.product.on_hand = 2
         short.product.save()
 
-        page = shopper.get(reverse("cart:detail")).content.decode()
+        page = shopper_client.get(reverse("cart:detail")).content.decode()
 
         assert "No longer sold — not included in the total." in page
         assert "<s>$10.00</s> → $12.00" in page
@@ -125,8 +125,8 @@ class TestCartPage:
 
 
 class TestHtmxChanges:
-    def test_increase_returns_the_line_and_out_of_band_totals_and_badge(self, shopper, item):
-        response = shopper.post(reverse("cart:increase"), {"line": item.pk}, **HTMX)
+    def test_increase_returns_the_line_and_out_of_band_totals_and_badge(self, shopper_client, item):
+        response = shopper_client.post(reverse("cart:increase"), {"line": item.pk}, **HTMX)
 
         body = response.content.decode()
         assert response.status_code == 200
@@ -138,54 +138,54 @@ class TestHtmxChanges:
         assert "<html" not in body
         assert quantity_of(item) == 3
 
-    def test_a_change_is_announced_to_screen_readers_once(self, shopper, item):
+    def test_a_change_is_announced_to_screen_readers_once(self, shopper_client, item):
         ShippingMethodFactory()  # its own: a transactional test run earlier flushes the seeded methods
-        body = shopper.post(reverse("cart:increase"), {"line": item.pk}, **HTMX).content.decode()
+        body = shopper_client.post(reverse("cart:increase"), {"line": item.pk}, **HTMX).content.decode()
 
         announcement = re.findall(r'<div id="cart-announcement" hx-swap-oob="innerHTML">([^<]*)</div>', body)
         # The total the totals show: $24.00 and the Standard shipping the shop starts with ($4.95 below $50.00).
         assert announcement == ["Quantity of Blue Mug: 3. Cart total $28.95"]
 
-    def test_clear_with_htmx_empties_the_lines_in_place_and_offers_undo(self, shopper, item):
-        body = shopper.post(reverse("cart:clear"), **HTMX).content.decode()
+    def test_clear_with_htmx_empties_the_lines_in_place_and_offers_undo(self, shopper_client, item):
+        body = shopper_client.post(reverse("cart:clear"), **HTMX).content.decode()
 
         assert re.search(r'<ul id="cart-lines"[^>]* hx-swap-oob="true"></ul>', body)
         assert "Your cart is empty now." in body
         assert ">Undo</button>" in body
 
-    def test_set_quantity(self, shopper, item):
-        response = shopper.post(reverse("cart:set_quantity"), {"line": item.pk, "quantity": "7"}, **HTMX)
+    def test_set_quantity(self, shopper_client, item):
+        response = shopper_client.post(reverse("cart:set_quantity"), {"line": item.pk, "quantity": "7"}, **HTMX)
 
         assert response.status_code == 200
         assert 'data-testid="cart-subtotal">$56.00<' in response.content.decode()
         assert quantity_of(item) == 7
 
     @pytest.mark.parametrize("quantity", ["۱۲", "١٢", "۱2"])
-    def test_set_quantity_typed_in_persian_or_arabic_digits(self, shopper, item, quantity):
-        response = shopper.post(reverse("cart:set_quantity"), {"line": item.pk, "quantity": quantity}, **HTMX)
+    def test_set_quantity_typed_in_persian_or_arabic_digits(self, shopper_client, item, quantity):
+        response = shopper_client.post(reverse("cart:set_quantity"), {"line": item.pk, "quantity": quantity}, **HTMX)
 
         assert response.status_code == 200
         assert quantity_of(item) == 12
 
-    def test_add_a_quantity_typed_in_persian_digits(self, shopper, user):
+    def test_add_a_quantity_typed_in_persian_digits(self, shopper_client, user):
         product = ProductFactory(stock=10)
 
-        shopper.post(reverse("cart:add", args=[product.pk]), {"quantity": "۳"}, **HTMX)
+        shopper_client.post(reverse("cart:add", args=[product.pk]), {"quantity": "۳"}, **HTMX)
 
         assert CartItem.objects.get(cart__user=user, product=product).quantity == 3
 
-    def test_set_above_stock_caps_and_tells_the_shopper(self, shopper, item):
+    def test_set_above_stock_caps_and_tells_the_shopper(self, shopper_client, item):
         item.product.on_hand = 3
         item.product.save()
 
-        response = shopper.post(reverse("cart:set_quantity"), {"line": item.pk, "quantity": "9"}, **HTMX)
+        response = shopper_client.post(reverse("cart:set_quantity"), {"line": item.pk, "quantity": "9"}, **HTMX)
 
         assert response.status_code == 200
         assert "Only 3 left — quantity set to 3." in response.content.decode()
         assert quantity_of(item) == 3
 
-    def test_remove_answers_an_empty_line_and_a_toast_with_undo(self, shopper, item):
-        response = shopper.post(reverse("cart:remove"), {"line": item.pk}, **HTMX)
+    def test_remove_answers_an_empty_line_and_a_toast_with_undo(self, shopper_client, item):
+        response = shopper_client.post(reverse("cart:remove"), {"line": item.pk}, **HTMX)
 
         body = response.content.decode()
         assert response.status_code == 200
@@ -194,35 +194,35 @@ class TestHtmxChanges:
         assert reverse("cart:undo_remove") in body
         assert quantity_of(item) is None
 
-    def test_undo_restores_the_removed_line(self, shopper, user, item):
-        shopper.post(reverse("cart:remove"), {"line": item.pk}, **HTMX)
+    def test_undo_restores_the_removed_line(self, shopper_client, user, item):
+        shopper_client.post(reverse("cart:remove"), {"line": item.pk}, **HTMX)
 
-        response = shopper.post(reverse("cart:undo_remove"), **HTMX)
+        response = shopper_client.post(reverse("cart:undo_remove"), **HTMX)
 
         assert response.status_code == 200
         assert "Blue Mug is back in your cart." in response.content.decode()
         assert CartItem.objects.get(cart__user=user).quantity == 2
 
-    def test_undo_twice_has_nothing_left_to_undo(self, shopper, item):
-        shopper.post(reverse("cart:remove"), {"line": item.pk}, **HTMX)
-        shopper.post(reverse("cart:undo_remove"), **HTMX)
+    def test_undo_twice_has_nothing_left_to_undo(self, shopper_client, item):
+        shopper_client.post(reverse("cart:remove"), {"line": item.pk}, **HTMX)
+        shopper_client.post(reverse("cart:undo_remove"), **HTMX)
 
-        response = shopper.post(reverse("cart:undo_remove"), **HTMX)
+        response = shopper_client.post(reverse("cart:undo_remove"), **HTMX)
 
         assert response.status_code == 422
         assert "There is nothing to undo." in response.content.decode()
 
-    def test_decrease_at_one_removes_the_line(self, shopper, item):
-        shopper.post(reverse("cart:decrease"), {"line": item.pk}, **HTMX)
-        response = shopper.post(reverse("cart:decrease"), {"line": item.pk}, **HTMX)
+    def test_decrease_at_one_removes_the_line(self, shopper_client, item):
+        shopper_client.post(reverse("cart:decrease"), {"line": item.pk}, **HTMX)
+        response = shopper_client.post(reverse("cart:decrease"), {"line": item.pk}, **HTMX)
 
         assert "Removed Blue Mug from your cart." in response.content.decode()
         assert quantity_of(item) is None
 
-    def test_add_from_the_catalog_updates_badge_and_toast(self, shopper, user):
+    def test_add_from_the_catalog_updates_badge_and_toast(self, shopper_client, user):
         product = ProductFactory(name="Green Jug")
 
-        response = shopper.post(reverse("cart:add", args=[product.pk]), {"quantity": "2"}, **HTMX)
+        response = shopper_client.post(reverse("cart:add", args=[product.pk]), {"quantity": "2"}, **HTMX)
 
         body = response.content.decode()
         assert response.status_code == 200
@@ -241,8 +241,8 @@ class TestShippingEstimate:
         ShippingMethod.objects.exclude(name="Standard").update(is_active=False)
         return ShippingMethodFactory()
 
-    def test_the_cart_shows_shipping_the_total_and_how_much_more_ships_free(self, shopper, item):
-        page = shopper.get(reverse("cart:detail")).content.decode()
+    def test_the_cart_shows_shipping_the_total_and_how_much_more_ships_free(self, shopper_client, item):
+        page = shopper_client.get(reverse("cart:detail")).content.decode()
 
         assert 'data-testid="cart-subtotal">$16.00<' in page
         assert 'data-testid="cart-shipping">$4.95<' in page
@@ -251,44 +251,46 @@ class TestShippingEstimate:
         assert "Add $34.00 more for free shipping (Standard)." in page
         assert re.search(r'<progress max="50\.00" value="16\.00" aria-labelledby="free-shipping-note"', page)
 
-    def test_to_the_country_checkout_fills_in(self, shopper, user, item):
+    def test_to_the_country_checkout_fills_in(self, shopper_client, user, item):
         AddressFactory(user=user, country="FR")
 
-        page = shopper.get(reverse("cart:detail")).content.decode()
+        page = shopper_client.get(reverse("cart:detail")).content.decode()
 
         assert 'data-testid="cart-shipping">$14.95<' in page
         assert "to France" in page
         assert 'data-testid="cart-total">$30.95<' in page
 
-    def test_past_the_threshold_it_ships_free(self, shopper, item):
+    def test_past_the_threshold_it_ships_free(self, shopper_client, item):
         CartItemFactory(cart=item.cart, product__price=Decimal("34.00"))
 
-        page = shopper.get(reverse("cart:detail")).content.decode()
+        page = shopper_client.get(reverse("cart:detail")).content.decode()
 
         assert 'data-testid="cart-shipping">Free<' in page
         assert 'data-testid="cart-total">$50.00<' in page
         assert "more for free shipping" not in page
         assert "<progress" not in page
 
-    def test_without_shipping_methods_the_total_is_the_subtotal(self, shopper, item, standard):
+    def test_without_shipping_methods_the_total_is_the_subtotal(self, shopper_client, item, standard):
         ShippingMethod.objects.update(is_active=False)
 
-        page = shopper.get(reverse("cart:detail")).content.decode()
+        page = shopper_client.get(reverse("cart:detail")).content.decode()
 
         assert 'data-testid="cart-shipping"' not in page
         assert 'data-testid="cart-total">$16.00<' in page
 
-    def test_in_persian_digits_and_words(self, shopper, item):
-        shopper.cookies[settings.LANGUAGE_COOKIE_NAME] = "fa"
+    def test_in_persian_digits_and_words(self, shopper_client, item):
+        shopper_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fa"
 
-        page = shopper.get(reverse("cart:detail")).content.decode()
+        page = shopper_client.get(reverse("cart:detail")).content.decode()
 
         assert 'data-testid="cart-total">\u200e$\u00a0۲۰٫۹۵<' in page
         assert "با \u200e$\u00a0۳۴٫۰۰ خرید بیشتر، ارسال رایگان می‌شود" in page
 
-    def test_a_change_sends_the_new_shipping_and_total_and_the_mini_cart_says_the_same(self, shopper, item):
-        body = shopper.post(reverse("cart:set_quantity"), {"line": item.pk, "quantity": 7}, **HTMX).content.decode()
-        mini = shopper.get(reverse("cart:mini"), **HTMX).content.decode()
+    def test_a_change_sends_the_new_shipping_and_total_and_the_mini_cart_says_the_same(self, shopper_client, item):
+        body = shopper_client.post(
+            reverse("cart:set_quantity"), {"line": item.pk, "quantity": 7}, **HTMX
+        ).content.decode()
+        mini = shopper_client.get(reverse("cart:mini"), **HTMX).content.decode()
 
         assert 'data-testid="cart-shipping">Free<' in body  # $56.00
         assert 'data-testid="cart-total">$56.00<' in body
@@ -299,40 +301,40 @@ class TestShippingEstimate:
 class TestMiniCart:
     MINI = {**HTMX, "HTTP_HX_TARGET": "mini-cart-body"}
 
-    def test_opens_with_the_lines_total_and_a_way_to_the_cart(self, shopper, item):
-        body = shopper.get(reverse("cart:mini"), **HTMX).content.decode()
+    def test_opens_with_the_lines_total_and_a_way_to_the_cart(self, shopper_client, item):
+        body = shopper_client.get(reverse("cart:mini"), **HTMX).content.decode()
 
         assert 'aria-label="Increase quantity of Blue Mug"' in body
         assert 'data-testid="mini-cart-subtotal">$16.00<' in body
         assert f'href="{reverse("cart:detail")}"' in body
         assert "<html" not in body
 
-    def test_without_htmx_it_is_the_cart_page(self, shopper):
-        assert shopper.get(reverse("cart:mini"))["Location"] == reverse("cart:detail")
+    def test_without_htmx_it_is_the_cart_page(self, shopper_client):
+        assert shopper_client.get(reverse("cart:mini"))["Location"] == reverse("cart:detail")
 
-    def test_a_change_answers_the_mini_cart_and_the_badge(self, shopper, item):
-        body = shopper.post(reverse("cart:increase"), {"line": item.pk}, **self.MINI).content.decode()
+    def test_a_change_answers_the_mini_cart_and_the_badge(self, shopper_client, item):
+        body = shopper_client.post(reverse("cart:increase"), {"line": item.pk}, **self.MINI).content.decode()
 
         assert 'data-testid="mini-cart-subtotal">$24.00<' in body
         assert re.search(r'<span id="cart-count" hx-swap-oob="true"[^>]*>', body)
         assert 'id="cart-lines"' not in body  # the shopper is not on the cart page
         assert quantity_of(item) == 3
 
-    def test_a_change_over_the_cart_page_updates_its_lines_too(self, shopper, item):
+    def test_a_change_over_the_cart_page_updates_its_lines_too(self, shopper_client, item):
         headers = {**self.MINI, "HTTP_HX_CURRENT_URL": f"http://testserver{reverse('cart:detail')}"}
 
-        body = shopper.post(reverse("cart:increase"), {"line": item.pk}, **headers).content.decode()
+        body = shopper_client.post(reverse("cart:increase"), {"line": item.pk}, **headers).content.decode()
 
         assert re.search(r'<ul id="cart-lines"[^>]* hx-swap-oob="true"', body)
         assert re.search(r'<div id="cart-totals"[^>]* hx-swap-oob="true"', body)
 
-    def test_remove_offers_undo_inside_the_mini_cart(self, shopper, item):
-        body = shopper.post(reverse("cart:remove"), {"line": item.pk}, **self.MINI).content.decode()
+    def test_remove_offers_undo_inside_the_mini_cart(self, shopper_client, item):
+        body = shopper_client.post(reverse("cart:remove"), {"line": item.pk}, **self.MINI).content.decode()
 
         assert "Removed Blue Mug from your cart." in body
         assert f'hx-post="{reverse("cart:undo_remove")}" hx-target="#mini-cart-body"' in body
 
-        body = shopper.post(reverse("cart:undo_remove"), **self.MINI).content.decode()
+        body = shopper_client.post(reverse("cart:undo_remove"), **self.MINI).content.decode()
         assert "Blue Mug is back in your cart." in body
         assert 'data-testid="mini-cart-subtotal">$16.00<' in body
 
@@ -343,52 +345,52 @@ class TestMiniCart:
 
 
 class TestWithoutJavascript:
-    def test_add_redirects_back_with_303_and_a_message(self, shopper, user):
+    def test_add_redirects_back_with_303_and_a_message(self, shopper_client, user):
         product = ProductFactory(name="Green Jug")
         page = reverse("store:product_detail", args=[product.slug])
 
-        response = shopper.post(reverse("cart:add", args=[product.pk]), {"quantity": "1", "next": page})
+        response = shopper_client.post(reverse("cart:add", args=[product.pk]), {"quantity": "1", "next": page})
 
         assert response.status_code == 303
         assert response["Location"] == page
-        followed = shopper.get(page).content.decode()
+        followed = shopper_client.get(page).content.decode()
         assert "Added Green Jug to your cart." in followed
 
-    def test_line_change_redirects_to_the_cart(self, shopper, item):
-        response = shopper.post(reverse("cart:increase"), {"line": item.pk})
+    def test_line_change_redirects_to_the_cart(self, shopper_client, item):
+        response = shopper_client.post(reverse("cart:increase"), {"line": item.pk})
 
         assert response.status_code == 303
         assert response["Location"] == reverse("cart:detail")
         assert quantity_of(item) == 3
 
-    def test_an_external_next_is_ignored(self, shopper, item):
-        response = shopper.post(reverse("cart:increase"), {"line": item.pk, "next": "https://evil.example/"})
+    def test_an_external_next_is_ignored(self, shopper_client, item):
+        response = shopper_client.post(reverse("cart:increase"), {"line": item.pk, "next": "https://evil.example/"})
 
         assert response["Location"] == reverse("cart:detail")
 
-    def test_bad_quantity_redirects_back_with_the_error(self, shopper, item):
-        response = shopper.post(reverse("cart:set_quantity"), {"line": item.pk, "quantity": "lots"}, follow=True)
+    def test_bad_quantity_redirects_back_with_the_error(self, shopper_client, item):
+        response = shopper_client.post(reverse("cart:set_quantity"), {"line": item.pk, "quantity": "lots"}, follow=True)
 
         assert "Enter a whole number from 0 to 99." in response.content.decode()
         assert quantity_of(item) == 2
 
-    def test_remove_offers_undo_on_the_cart_page(self, shopper, item):
-        response = shopper.post(reverse("cart:remove"), {"line": item.pk}, follow=True)
+    def test_remove_offers_undo_on_the_cart_page(self, shopper_client, item):
+        response = shopper_client.post(reverse("cart:remove"), {"line": item.pk}, follow=True)
 
         page = response.content.decode()
         assert "Removed Blue Mug from your cart." in page
         assert f'action="{reverse("cart:undo_remove")}"' in page
 
-    def test_clear_empties_the_cart_and_undo_brings_every_line_back(self, shopper, user, item):
+    def test_clear_empties_the_cart_and_undo_brings_every_line_back(self, shopper_client, user, item):
         other = CartItemFactory(cart=item.cart, quantity=3, product__name="Red Bowl")
 
-        page = shopper.post(reverse("cart:clear"), follow=True).content.decode()
+        page = shopper_client.post(reverse("cart:clear"), follow=True).content.decode()
 
         assert "Your cart is empty now." in page
         assert f'<form action="{reverse("cart:undo_remove")}"' in page
         assert quantity_of(item) is None
 
-        page = shopper.post(reverse("cart:undo_remove"), follow=True).content.decode()
+        page = shopper_client.post(reverse("cart:undo_remove"), follow=True).content.decode()
 
         assert "2 lines are back in your cart." in page
         assert [(i.product.name, i.quantity) for i in CartItem.objects.filter(cart__user=user)] == [
@@ -398,7 +400,7 @@ class TestWithoutJavascript:
 
 
 class TestSecurity:
-    def test_get_on_a_change_url_is_405(self, shopper, item):
+    def test_get_on_a_change_url_is_405(self, shopper_client, item):
         urls = [
             *line_urls(),
             reverse("cart:add", args=[item.product.pk]),
@@ -406,7 +408,7 @@ class TestSecurity:
             reverse("cart:clear"),
         ]
 
-        assert [shopper.get(url).status_code for url in urls] == [405] * len(urls)
+        assert [shopper_client.get(url).status_code for url in urls] == [405] * len(urls)
         assert quantity_of(item) == 2
 
     def test_post_without_csrf_token_is_403(self, user, item):
@@ -427,21 +429,21 @@ class TestSecurity:
         assert statuses == [404] * 4
         assert quantity_of(item) == 2
 
-    def test_unknown_ids_are_404(self, shopper):
-        assert shopper.post(reverse("cart:increase"), {"line": 999999}, **HTMX).status_code == 404
-        assert shopper.post(reverse("cart:add", args=[999999]), {"quantity": "1"}, **HTMX).status_code == 404
+    def test_unknown_ids_are_404(self, shopper_client):
+        assert shopper_client.post(reverse("cart:increase"), {"line": 999999}, **HTMX).status_code == 404
+        assert shopper_client.post(reverse("cart:add", args=[999999]), {"quantity": "1"}, **HTMX).status_code == 404
 
     @pytest.mark.parametrize("line", [None, "", "abc", "0", "-3", "1.5", "99999999999999999999999999"])
-    def test_a_missing_or_malformed_line_is_404_and_nothing_changes(self, shopper, item, line):
+    def test_a_missing_or_malformed_line_is_404_and_nothing_changes(self, shopper_client, item, line):
         data = {"quantity": "5"} | ({} if line is None else {"line": line})
 
-        statuses = [shopper.post(url, data, **HTMX).status_code for url in line_urls()]
+        statuses = [shopper_client.post(url, data, **HTMX).status_code for url in line_urls()]
 
         assert statuses == [404] * 4
         assert quantity_of(item) == 2
 
-    def test_htmx_404_is_the_shoppers_own_cart_and_a_toast_not_a_page(self, shopper, item):
-        response = shopper.post(reverse("cart:remove"), {"line": 999999}, **HTMX)
+    def test_htmx_404_is_the_shoppers_own_cart_and_a_toast_not_a_page(self, shopper_client, item):
+        response = shopper_client.post(reverse("cart:remove"), {"line": 999999}, **HTMX)
 
         assert response.status_code == 404
         assert response["HX-Reswap"] == "none"
@@ -451,8 +453,8 @@ class TestSecurity:
         assert "<html" not in response.content.decode()
 
     @pytest.mark.parametrize("quantity", ["abc", "-1", "", "1.5", "100", "99999999999999999999999999"])
-    def test_bad_quantities_are_422_with_a_clear_message(self, shopper, item, quantity):
-        response = shopper.post(reverse("cart:set_quantity"), {"line": item.pk, "quantity": quantity}, **HTMX)
+    def test_bad_quantities_are_422_with_a_clear_message(self, shopper_client, item, quantity):
+        response = shopper_client.post(reverse("cart:set_quantity"), {"line": item.pk, "quantity": quantity}, **HTMX)
 
         assert response.status_code == 422
         assert response["HX-Reswap"] == "none"
@@ -461,19 +463,19 @@ class TestSecurity:
         assert quantity_of(item) == 2
 
     @pytest.mark.parametrize("quantity", ["0", "abc", ""])
-    def test_bad_add_quantities_are_422(self, shopper, quantity):
+    def test_bad_add_quantities_are_422(self, shopper_client, quantity):
         product = ProductFactory()
 
-        response = shopper.post(reverse("cart:add", args=[product.pk]), {"quantity": quantity}, **HTMX)
+        response = shopper_client.post(reverse("cart:add", args=[product.pk]), {"quantity": quantity}, **HTMX)
 
         assert response.status_code == 422
         assert "Enter a whole number from 1 to 99." in response.content.decode()
 
     @pytest.mark.parametrize(("field", "message"), [("stock", "is out of stock."), ("is_active", "is no longer sold.")])
-    def test_unbuyable_products_are_422(self, shopper, field, message):
+    def test_unbuyable_products_are_422(self, shopper_client, field, message):
         product = ProductFactory(name="Sold Thing", **{field: 0 if field == "stock" else False})
 
-        response = shopper.post(reverse("cart:add", args=[product.pk]), {"quantity": "1"}, **HTMX)
+        response = shopper_client.post(reverse("cart:add", args=[product.pk]), {"quantity": "1"}, **HTMX)
 
         assert response.status_code == 422
         assert f"Sold Thing {message}" in response.content.decode()
@@ -528,26 +530,26 @@ class TestSecurity:
 
 
 class TestTheOneRule:
-    def test_fixing_the_last_short_line_brings_check_out_back_with_the_answer(self, shopper, user):
+    def test_fixing_the_last_short_line_brings_check_out_back_with_the_answer(self, shopper_client, user):
         short = CartItemFactory(cart__user=user, quantity=3, product__stock=2)
 
-        page = shopper.get(reverse("cart:detail")).content.decode()
+        page = shopper_client.get(reverse("cart:detail")).content.decode()
         assert "Only 2 left — quantity reduced to 2." in page
         assert "To check out, first fix the lines marked above" in page
 
-        answer = shopper.post(reverse("cart:set_quantity"), {"line": short.pk, "quantity": 2}, **HTMX)
+        answer = shopper_client.post(reverse("cart:set_quantity"), {"line": short.pk, "quantity": 2}, **HTMX)
 
         body = answer.content.decode()
         assert re.search(r'<div id="cart-checkout" hx-swap-oob="true"><a href="/checkout/"', body)
         assert "To check out" not in body
 
-    def test_the_cart_and_checkout_agree_on_what_blocks(self, shopper, user):
+    def test_the_cart_and_checkout_agree_on_what_blocks(self, shopper_client, user):
         CartItemFactory(cart__user=user, quantity=3, product__stock=2, product__name="Short")
         CartItemFactory(cart__user=user, quantity=1, product__is_active=False, product__name="Retired")
         CartItemFactory(cart__user=user, quantity=1, product__name="Fine")
 
-        cart_page = shopper.get(reverse("cart:detail")).content.decode()
-        checkout = shopper.get(reverse("orders:checkout"), follow=True).content.decode()
+        cart_page = shopper_client.get(reverse("cart:detail")).content.decode()
+        checkout = shopper_client.get(reverse("orders:checkout"), follow=True).content.decode()
 
         assert "Only 2 left — quantity reduced to 2." in cart_page
         assert "No longer sold — not included in the total." in cart_page

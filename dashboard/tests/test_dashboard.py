@@ -251,10 +251,10 @@ def test_who_sees_the_dashboard(client, shop, who, status):
         assert f'href="{DASHBOARD}"'.encode() not in index.content
 
 
-def test_opening_checkout_is_a_step_of_the_funnel(admin_client, shopper, user):
+def test_opening_checkout_is_a_step_of_the_funnel(admin_client, shopper_client, user):
     cart_add_product(user=user, product=ProductFactory(), quantity=1)
 
-    assert shopper.get(reverse("orders:checkout")).status_code == 200
+    assert shopper_client.get(reverse("orders:checkout")).status_code == 200
     page = admin_client.get(DASHBOARD, {"period": "today"}).content.decode()
 
     assert cells(page, "funnel")[1:3] == [["Carts with lines", "1", "—"], ["Checkout opened", "1", "100%"]]

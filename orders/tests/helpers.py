@@ -53,9 +53,9 @@ def place(
     )
 
 
-def checkout_form(shopper) -> dict:
+def checkout_form(shopper_client) -> dict:
     """What the checkout page's form would submit, filled in."""
-    page = shopper.get(reverse("orders:checkout")).content.decode()
+    page = shopper_client.get(reverse("orders:checkout")).content.decode()
     token = re.search(r'name="checkout_token" value="([^"]+)"', page).group(1)
     total = re.search(r'name="expected_total" value="([^"]+)"', page).group(1)
     method = re.search(r'name="shipping_method" value="(\d+)"[^>]*checked', page).group(1)

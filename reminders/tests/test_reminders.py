@@ -207,18 +207,18 @@ class TestUnsubscribe:
 
 
 class TestConsent:
-    def test_off_by_default_and_chosen_in_the_account(self, shopper, user):
+    def test_off_by_default_and_chosen_in_the_account(self, shopper_client, user):
         url = reverse("reminders:preferences")
 
-        page = shopper.get(url).content.decode()
+        page = shopper_client.get(url).content.decode()
         assert 'name="cart_reminders"' in page
         assert "checked" not in page.split('name="cart_reminders"')[1].split(">")[0]
 
-        shopper.post(url, {"cart_reminders": "on"}, HTTP_ACCEPT_LANGUAGE="fa")
+        shopper_client.post(url, {"cart_reminders": "on"}, HTTP_ACCEPT_LANGUAGE="fa")
         consent = ReminderConsent.objects.get(user=user)
         assert (consent.cart_reminders, consent.language) == (True, "fa")
 
-        shopper.post(url, {})
+        shopper_client.post(url, {})
         assert not ReminderConsent.objects.get(user=user).cart_reminders
 
     def test_the_account_page_needs_a_login(self, client):
@@ -226,23 +226,23 @@ class TestConsent:
 
         assert response.status_code == 302
 
-    def test_off_at_checkout_and_saved_with_the_order_when_ticked(self, shopper, user):
+    def test_off_at_checkout_and_saved_with_the_order_when_ticked(self, shopper_client, user):
         ShippingMethodFactory()
         cart_add_product(user=user, product=ProductFactory(), quantity=1)
-        page = shopper.get(reverse("orders:checkout")).content.decode()
+        page = shopper_client.get(reverse("orders:checkout")).content.decode()
         assert "checked" not in page.split('name="cart_reminders"')[1].split(">")[0]
         form = checkout_form(page)
 
-        response = shopper.post(reverse("orders:place"), {**form, "cart_reminders": "on"})
+        response = shopper_client.post(reverse("orders:place"), {**form, "cart_reminders": "on"})
 
         assert response.status_code == 303
         assert ReminderConsent.objects.get(user=user).cart_reminders
 
-    def test_checkout_shows_the_consent_given_before(self, shopper, user):
+    def test_checkout_shows_the_consent_given_before(self, shopper_client, user):
         services.reminder_consent_set(user=user, agreed=True, language="en")
         cart_add_product(user=user, product=ProductFactory(), quantity=1)
 
-        page = shopper.get(reverse("orders:checkout")).content.decode()
+        page = shopper_client.get(reverse("orders:checkout")).content.decode()
 
         assert "checked" in page.split('name="cart_reminders"')[1].split(">")[0]
 

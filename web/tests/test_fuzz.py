@@ -79,10 +79,10 @@ def test_a_product_page_answers_any_slug(client, products, slug):
 
 @fuzz
 @given(product_id=ids, quantity=form_values, next_url=form_values)
-def test_add_to_cart_answers_any_product_and_quantity(shopper, products, product_id, quantity, next_url):
+def test_add_to_cart_answers_any_product_and_quantity(shopper_client, products, product_id, quantity, next_url):
     before = snapshot()
 
-    response = shopper.post(f"/cart/add/{product_id}/", {"quantity": quantity, "next": next_url}, **HTMX)
+    response = shopper_client.post(f"/cart/add/{product_id}/", {"quantity": quantity, "next": next_url}, **HTMX)
 
     assert response.status_code < 500
     if response.status_code >= 400:
@@ -91,12 +91,12 @@ def test_add_to_cart_answers_any_product_and_quantity(shopper, products, product
 
 @fuzz
 @given(action=st.sampled_from(["increase", "decrease", "quantity", "remove"]), quantity=form_values, data=st.data())
-def test_cart_line_changes_answer_any_line_and_quantity(shopper, user, products, action, quantity, data):
+def test_cart_line_changes_answer_any_line_and_quantity(shopper_client, user, products, action, quantity, data):
     own_line = CartItemFactory(cart__user=user, product=Product.objects.get(name="Blue Kettle"), quantity=2)
     line = data.draw(st.one_of(st.just(own_line.pk), ids, form_values), label="line")
     before = snapshot()
 
-    response = shopper.post(f"/cart/items/{action}/", {"line": line, "quantity": quantity}, **HTMX)
+    response = shopper_client.post(f"/cart/items/{action}/", {"line": line, "quantity": quantity}, **HTMX)
 
     assert response.status_code < 500
     if response.status_code >= 400:

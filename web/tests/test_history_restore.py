@@ -31,12 +31,6 @@ def assert_whole_page(response) -> None:
     assert 'data-testid="cart-count"' in html
 
 
-@pytest.fixture
-def shopper(client):
-    client.force_login(UserFactory())
-    return client
-
-
 @pytest.mark.parametrize("logged_in", [False, True], ids=["visitor", "shopper"])
 def test_the_catalog_restored_from_history_is_the_whole_page_with_its_filters(client, logged_in):
     ProductFactory(name="Garden Hose", category__name="Garden", category__slug="garden")
@@ -64,12 +58,11 @@ def test_the_catalog_says_it_varies_on_both_htmx_headers(client, headers):
     assert {"hx-request", "hx-history-restore-request"} <= vary(client.get(HOME, headers=headers))
 
 
-def test_the_checkout_restored_from_history_is_the_whole_page(shopper):
+def test_the_checkout_restored_from_history_is_the_whole_page(shopper_client, user):
     ShippingMethodFactory()
-    user = shopper.session["_auth_user_id"]
-    CartItemFactory(cart__user_id=user, quantity=1, product__price=Decimal("5.00"), product__stock=3)
+    CartItemFactory(cart__user=user, quantity=1, product__price=Decimal("5.00"), product__stock=3)
 
-    response = shopper.get(reverse("orders:checkout"), headers=HISTORY_RESTORE)
+    response = shopper_client.get(reverse("orders:checkout"), headers=HISTORY_RESTORE)
 
     assert_whole_page(response)
     assert "<h1" in response.content.decode()
@@ -96,8 +89,8 @@ def test_a_page_needing_login_sends_htmx_to_login_by_client_redirect(client):
 @pytest.mark.parametrize(
     "url", [reverse("cart:detail"), reverse("cart:mini"), reverse("orders:list")], ids=["cart", "mini", "orders"]
 )
-def test_a_shoppers_pages_vary_on_htmx_headers(shopper, url):
-    response = shopper.get(url, headers=FRAGMENT)
+def test_a_shoppers_pages_vary_on_htmx_headers(shopper_client, url):
+    response = shopper_client.get(url, headers=FRAGMENT)
 
     assert {"hx-request", "hx-history-restore-request"} <= vary(response)
 
@@ -110,10 +103,10 @@ def test_a_missing_page_restored_from_history_is_the_404_page_not_a_toast(client
     assert {"hx-request", "hx-history-restore-request"} <= vary(response)
 
 
-def test_an_add_to_cart_answer_varies_on_htmx_headers(shopper):
+def test_an_add_to_cart_answer_varies_on_htmx_headers(shopper_client):
     product = ProductFactory(stock=5)
 
-    response = shopper.post(reverse("cart:add", args=[product.pk]), {"quantity": 1}, headers=FRAGMENT)
+    response = shopper_client.post(reverse("cart:add", args=[product.pk]), {"quantity": 1}, headers=FRAGMENT)
 
     assert response.status_code == 200
     assert {"hx-request", "hx-history-restore-request"} <= vary(response)

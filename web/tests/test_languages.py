@@ -99,8 +99,8 @@ PAGES = ["catalog", "search", "product", "cart", "checkout", "orders", "order", 
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_every_shop_page_in_persian_is_right_to_left_with_persian_digits(shopper, order, name):
-    response = in_persian(shopper).get(shop_pages(order)[name])
+def test_every_shop_page_in_persian_is_right_to_left_with_persian_digits(shopper_client, order, name):
+    response = in_persian(shopper_client).get(shop_pages(order)[name])
 
     page = response.content.decode()
     assert response.status_code in (200, 404)
@@ -173,11 +173,11 @@ def assert_badge(client: Client, text: str) -> None:
     ("quantity", "english", "persian"),
     [(1, "Cart, 1 item", "سبد خرید، ۱ کالا"), (3, "Cart, 3 items", "سبد خرید، ۳ کالا")],
 )
-def test_the_badge_counts_in_both_languages(shopper, user, quantity, english, persian):
+def test_the_badge_counts_in_both_languages(shopper_client, user, quantity, english, persian):
     CartItemFactory(cart__user=user, quantity=quantity)
 
-    assert_badge(shopper, english)
-    assert_badge(in_persian(shopper), persian)
+    assert_badge(shopper_client, english)
+    assert_badge(in_persian(shopper_client), persian)
 
 
 @pytest.mark.parametrize(("products", "english", "persian"), [(1, "1 product", "۱ کالا"), (2, "2 products", "۲ کالا")])
@@ -199,27 +199,27 @@ def test_pagination_in_persian_points_the_way_the_page_reads(client):
     assert 'page=3"' in page  # links keep Latin digits: machines read them
 
 
-def test_cart_notices_and_toasts_in_persian_isolate_the_product_name(shopper, user):
+def test_cart_notices_and_toasts_in_persian_isolate_the_product_name(shopper_client, user):
     item = CartItemFactory(cart__user=user, quantity=5, product__name="Blue Mug", product__stock=3)
 
-    page = in_persian(shopper).get(reverse("cart:detail")).content.decode()
+    page = in_persian(shopper_client).get(reverse("cart:detail")).content.decode()
     assert "فقط ۳ عدد موجود است — تعداد به ۳ کاهش یافت." in page
     assert 'aria-label="زیاد کردن تعداد \u2068Blue Mug\u2069"' in page
     assert 'name="quantity" value="۳"' in page  # the quantity field in Persian digits too: web.forms reads them
 
-    response = shopper.post(reverse("cart:increase"), {"line": item.pk}, follow=True)
+    response = shopper_client.post(reverse("cart:increase"), {"line": item.pk}, follow=True)
     assert "فقط ۳ عدد موجود است — تعداد روی ۳ گذاشته شد." in response.content.decode()
-    response = shopper.post(reverse("cart:remove"), {"line": item.pk}, follow=True)
+    response = shopper_client.post(reverse("cart:remove"), {"line": item.pk}, follow=True)
     assert "\u2068Blue Mug\u2069 از سبد خرید حذف شد." in response.content.decode()
 
 
 @pytest.mark.parametrize("language", ["en", "fa"])
-def test_a_cart_lines_ids_and_posted_values_keep_latin_digits_ungrouped(shopper, user, language):
+def test_a_cart_lines_ids_and_posted_values_keep_latin_digits_ungrouped(shopper_client, user, language):
     CartItemFactory(id=1234567, cart__user=user)
-    shopper.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    shopper_client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
 
-    page = shopper.get(reverse("cart:detail")).content.decode()
-    mini_cart = shopper.get(reverse("cart:mini"), headers={"HX-Request": "true"}).content.decode()
+    page = shopper_client.get(reverse("cart:detail")).content.decode()
+    mini_cart = shopper_client.get(reverse("cart:mini"), headers={"HX-Request": "true"}).content.decode()
 
     assert 'id="line-1234567"' in page
     assert 'id="mini-line-1234567"' in mini_cart
@@ -239,11 +239,11 @@ def test_the_browsers_failure_toasts_come_from_the_page_in_its_language(client):
     assert 'data-failure-message="نتوانستیم سبد خرید شما را به‌روز کنیم — دوباره تلاش کنید."' in page  # Add to cart
 
 
-def test_order_dates_are_jalali_in_persian_and_gregorian_in_english(shopper, order):
+def test_order_dates_are_jalali_in_persian_and_gregorian_in_english(shopper_client, order):
     type(order).objects.filter(pk=order.pk).update(created_at=datetime.datetime(2024, 3, 20, 9, 5, tzinfo=datetime.UTC))
 
-    persian = in_persian(shopper).get(reverse("orders:list")).content.decode()
+    persian = in_persian(shopper_client).get(reverse("orders:list")).content.decode()
     assert '<time datetime="2024-03-20T09:05:00+00:00">۱ فروردین ۱۴۰۳</time>' in persian
-    shopper.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    english = shopper.get(reverse("orders:list")).content.decode()
+    shopper_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = shopper_client.get(reverse("orders:list")).content.decode()
     assert "20 Mar 2024</time>" in english

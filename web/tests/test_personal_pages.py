@@ -3,8 +3,6 @@
 import pytest
 from django.urls import reverse
 
-from tests.factories import UserFactory
-
 pytestmark = pytest.mark.django_db
 
 NOT_IN_HTMX_HISTORY = 'hx-history="false"'
@@ -15,15 +13,9 @@ def assert_never_cached(response) -> None:
     assert {"private", "no-store"} <= cache_control
 
 
-@pytest.fixture
-def shopper(client):
-    client.force_login(UserFactory())
-    return client
-
-
 @pytest.mark.parametrize("url", ["/cart/", "/accounts/email/", "/accounts/password/change/", "/"])
-def test_pages_a_logged_in_shopper_sees_are_never_cached(shopper, url):
-    response = shopper.get(url)
+def test_pages_a_logged_in_shopper_sees_are_never_cached(shopper_client, url):
+    response = shopper_client.get(url)
 
     assert response.status_code == 200
     assert_never_cached(response)
@@ -38,8 +30,8 @@ def test_account_forms_are_never_cached(client, url):
     assert NOT_IN_HTMX_HISTORY in response.content.decode()
 
 
-def test_cart_fragments_are_never_cached(shopper):
-    response = shopper.post(reverse("cart:clear"), HTTP_HX_REQUEST="true")
+def test_cart_fragments_are_never_cached(shopper_client):
+    response = shopper_client.post(reverse("cart:clear"), HTTP_HX_REQUEST="true")
 
     assert response.status_code < 400
     assert_never_cached(response)
