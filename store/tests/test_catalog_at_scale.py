@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from store.models import Category, Product
-from tests.factories import CategoryFactory, ProductFactory
+from tests.factories import ProductFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -24,13 +24,6 @@ def listed_names(response) -> list[str]:
 def small_cap(monkeypatch):
     """A cap of 24 results (two pages of twelve) stands in for the shop's 1,000."""
     monkeypatch.setattr("store.views.RESULT_CAP", 24)
-
-
-@pytest.fixture
-def thirty_products():
-    # One category with no digits in its name: a search for "07" then matches one product's name only.
-    shelf = CategoryFactory(name="Shelf", slug="shelf")
-    return [ProductFactory(name=f"Product {n:02}", category=shelf) for n in range(1, 31)]
 
 
 def test_a_thousand_and_one_products_are_shown_as_1000_plus(client):
@@ -137,11 +130,6 @@ def test_statements_per_page_do_not_grow_with_the_catalog(admin_client):
     large = statements_per_page(admin_client)
 
     assert large == small
-
-
-@pytest.fixture
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 @pytest.mark.usefixtures("small_cap")

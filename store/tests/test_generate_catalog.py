@@ -1,7 +1,6 @@
 import io
 import re
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -12,12 +11,6 @@ from store.models import Product
 from store.search_text import WORD, normalize
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def media_root(settings, tmp_path) -> Path:
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
 
 
 def generate(products: int, *options: str) -> str:

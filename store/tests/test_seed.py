@@ -15,13 +15,6 @@ from store.models import Category, Product
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def media_root(settings, tmp_path) -> Path:
-    """A media folder of this test's own, so image files from other tests cannot hide a bug."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
-
-
 def seed() -> str:
     output = io.StringIO()
     call_command("seed_store", stdout=output)

@@ -19,13 +19,6 @@ def listed_names(response) -> list[str]:
     return [product.name for product in response.context["page"].object_list]
 
 
-@pytest.fixture
-def thirty_products():
-    """Product 01 … Product 30: three pages of twelve, the last one short."""
-    category = CategoryFactory(name="Things", slug="things")
-    return [ProductFactory(name=f"Product {n:02}", category=category) for n in range(1, 31)]
-
-
 # The list
 
 
