@@ -9,18 +9,14 @@ warm-up) and SQL statements are measured through Django's WSGI handler with the 
 
 import argparse
 import datetime
-import json
-import os
 import random
 import statistics
-import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlparse, urlunparse
 
 from bench.catalog import Browser
-from bench.inprocess import TRANSACTION_CONTROL, percentile
-from bench.postgres import admin_url, drop_database, recreate_database
+from bench.inprocess import percentile
+from bench.scale import data_statements, grow_and_measure, save_and_print, scratch_shop
 
 SIZES = (1_000, 100_000)
 CARTS = "/admin/cart/cart/"
@@ -114,19 +110,11 @@ def build(size: int, log=print) -> float:
 
 
 def measure(size: int, *, warmup: int, iterations: int, owner, log=print) -> list[dict]:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     browser = Browser(owner)
-    shape = {}
-    for name, path, params in PAGES:
-        browser.get(path, params)  # untimed: a connection opened here would add its set-up statement
-        with CaptureQueriesContext(connection) as captured:
-            _, status = browser.get(path, params)
-        if status != 200:
-            raise RuntimeError(f"{name} answered {status}")
-        control = sum(1 for query in captured.captured_queries if TRANSACTION_CONTROL.match(query["sql"]))
-        shape[name] = len(captured.captured_queries) - control
+    shape = {
+        name: data_statements(lambda path=path, params=params: browser.get(path, params)[1], name)
+        for name, path, params in PAGES
+    }
     samples: dict[str, list[int]] = {name: [] for name, _path, _params in PAGES}
     started = time.monotonic()
     for round_number in range(warmup + iterations):
@@ -148,33 +136,6 @@ def measure(size: int, *, warmup: int, iterations: int, owner, log=print) -> lis
     ]
 
 
-def run(*, sizes: tuple[int, ...], warmup: int, iterations: int) -> dict:
-    import django
-
-    django.setup()
-    from django.contrib.auth import get_user_model
-    from django.core.management import call_command
-    from django.db import connection
-
-    call_command("collectstatic", interactive=False, verbosity=0)
-    call_command("migrate", interactive=False, verbosity=0)
-    call_command("seed_store", verbosity=0)
-    owner = get_user_model().objects.create_superuser("owner", "owner@example.com", "bench-owner")
-    rows, builds = [], {}
-    for size in sorted(sizes):
-        builds[size] = build(size)
-        rows += measure(size, warmup=warmup, iterations=iterations, owner=owner)
-    version = f"PostgreSQL {connection.pg_version // 10000}.{connection.pg_version % 10000}"
-    connection.close()
-    return {
-        "database_version": version,
-        "warmup": warmup,
-        "iterations": iterations,
-        "build_seconds": builds,
-        "rows": rows,
-    }
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES), help="carts, e.g. 1000 100000")
@@ -182,25 +143,14 @@ def main() -> None:
     parser.add_argument("--iterations", type=int, default=10, help="timed rounds per size")
     parser.add_argument("--output", type=Path, required=True, help="JSON file for the results")
     args = parser.parse_args()
-    server = admin_url()
-    name = os.environ.get("BENCH_CARTS_DATABASE", "bench_carts")
-    os.environ["DATABASE_URL"] = urlunparse(urlparse(server)._replace(path=f"/{name}"))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
-    recreate_database(server, name)
-    try:
-        with tempfile.TemporaryDirectory(prefix="bench-carts-") as scratch:
-            os.environ["STATIC_ROOT"] = str(Path(scratch) / "static")
-            os.environ["MEDIA_ROOT"] = str(Path(scratch) / "media")
-            results = run(sizes=tuple(args.sizes), warmup=args.warmup, iterations=args.iterations)
-    finally:
-        drop_database(server, name)
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(results, indent=2))
-    for row in results["rows"]:
-        print(
-            f"{row['size']:>9,} {row['page']:<30} q={row['statements']:>2} "
-            f"median={row['median_ms']:8.2f} ms p95={row['p95_ms']:8.2f} ms"
+    with scratch_shop("BENCH_CARTS_DATABASE", "bench_carts"):
+        results = grow_and_measure(
+            tuple(args.sizes),
+            build=build,
+            measure=lambda size, owner: measure(size, warmup=args.warmup, iterations=args.iterations, owner=owner),
         )
+    results |= {"warmup": args.warmup, "iterations": args.iterations}
+    save_and_print(results, args.output, name_width=30)
 
 
 if __name__ == "__main__":

@@ -13,17 +13,14 @@ a common word ("grnder" among 55,000 grinders at a million) is the hardest searc
 """
 
 import argparse
-import json
-import os
 import statistics
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlencode, urlparse, urlunparse
+from urllib.parse import urlencode
 
-from bench.inprocess import TRANSACTION_CONTROL, percentile
-from bench.postgres import admin_url, drop_database, recreate_database
+from bench.inprocess import percentile
+from bench.scale import data_statements, grow_and_measure, save_and_print, scratch_shop
 
 SIZES = (1_000, 100_000, 1_000_000)
 PRODUCT_NUMBER = 500  # a generated product that exists at every size: the product page
@@ -125,25 +122,18 @@ def build(size: int, vocabulary: str, log=print) -> float:
 
 
 def measure(size: int, *, warmup: int, iterations: int, owner, log=print) -> list[dict]:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     from store.catalog_generator import NUMBER_DIGITS, SLUG_PREFIX
     from store.models import Product
 
     product = Product.objects.get(slug__startswith=f"{SLUG_PREFIX}{PRODUCT_NUMBER:0{NUMBER_DIGITS}d}-")
     browsers = {False: Browser(), True: Browser(owner)}
-    shape = {}
-    for page in pages(product.get_absolute_url()):
-        # Untimed first: a connection opened by this request would add its set-up statement to the count.
-        browsers[page.admin].get(page.path, page.params, page.language)
-        with CaptureQueriesContext(connection) as captured:
-            _, status = browsers[page.admin].get(page.path, page.params, page.language)
-        if status != 200:
-            raise RuntimeError(f"{page.name} answered {status}")
-        control = sum(1 for query in captured.captured_queries if TRANSACTION_CONTROL.match(query["sql"]))
-        shape[page.name] = len(captured.captured_queries) - control
     all_pages = pages(product.get_absolute_url())
+    shape = {
+        page.name: data_statements(
+            lambda page=page: browsers[page.admin].get(page.path, page.params, page.language)[1], page.name
+        )
+        for page in all_pages
+    }
     samples = {page.name: [] for page in all_pages}
     started = time.monotonic()
     for round_number in range(warmup + iterations):
@@ -171,34 +161,6 @@ def measure(size: int, *, warmup: int, iterations: int, owner, log=print) -> lis
     ]
 
 
-def run(*, sizes: tuple[int, ...], vocabulary: str, warmup: int, iterations: int) -> dict:
-    import django
-
-    django.setup()
-    from django.contrib.auth import get_user_model
-    from django.core.management import call_command
-    from django.db import connection
-
-    call_command("collectstatic", interactive=False, verbosity=0)
-    call_command("migrate", interactive=False, verbosity=0)
-    call_command("seed_store", verbosity=0)
-    owner = get_user_model().objects.create_superuser("owner", "owner@example.com", "bench-owner")
-    rows, builds = [], {}
-    for size in sorted(sizes):
-        builds[size] = build(size, vocabulary)
-        rows += measure(size, warmup=warmup, iterations=iterations, owner=owner)
-    version = f"PostgreSQL {connection.pg_version // 10000}.{connection.pg_version % 10000}"
-    connection.close()
-    return {
-        "database_version": version,
-        "vocabulary": vocabulary,
-        "warmup": warmup,
-        "iterations": iterations,
-        "build_seconds": builds,
-        "rows": rows,
-    }
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -214,27 +176,14 @@ def main() -> None:
     parser.add_argument("--iterations", type=int, default=15, help="timed rounds per size")
     parser.add_argument("--output", type=Path, required=True, help="JSON file for the results")
     args = parser.parse_args()
-    server = admin_url()
-    name = os.environ.get("BENCH_CATALOG_DATABASE", "bench_catalog")
-    os.environ["DATABASE_URL"] = urlunparse(urlparse(server)._replace(path=f"/{name}"))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
-    recreate_database(server, name)
-    try:
-        with tempfile.TemporaryDirectory(prefix="bench-catalog-") as scratch:
-            os.environ["STATIC_ROOT"] = str(Path(scratch) / "static")
-            os.environ["MEDIA_ROOT"] = str(Path(scratch) / "media")
-            results = run(
-                sizes=tuple(args.sizes), vocabulary=args.vocabulary, warmup=args.warmup, iterations=args.iterations
-            )
-    finally:
-        drop_database(server, name)
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(results, indent=2))
-    for row in results["rows"]:
-        print(
-            f"{row['size']:>9,} {row['page']:<32} q={row['statements']:>2} "
-            f"median={row['median_ms']:8.2f} ms p95={row['p95_ms']:8.2f} ms"
+    with scratch_shop("BENCH_CATALOG_DATABASE", "bench_catalog"):
+        results = grow_and_measure(
+            tuple(args.sizes),
+            build=lambda size: build(size, args.vocabulary),
+            measure=lambda size, owner: measure(size, warmup=args.warmup, iterations=args.iterations, owner=owner),
         )
+    results |= {"vocabulary": args.vocabulary, "warmup": args.warmup, "iterations": args.iterations}
+    save_and_print(results, args.output, name_width=32)
 
 
 if __name__ == "__main__":

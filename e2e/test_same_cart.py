@@ -13,7 +13,6 @@ import pytest
 import uvicorn
 from django.conf import settings
 from django.contrib.staticfiles.handlers import ASGIStaticFilesHandler
-from django.core.asgi import get_asgi_application
 from django.test import Client
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
@@ -205,8 +204,8 @@ def test_a_device_coming_back_asks_once_and_catches_up(page: Page, live_server, 
     expect(badge(phone, 2)).to_be_visible()
 
 
-# Live news for other devices needs the shop served as production serves it: ASGI (the Procfile: gunicorn with
-# uvicorn workers) and Redis. Here uvicorn serves it in a thread, on a free port, against the test database.
+# Live news for other devices needs the shop served as production serves it (the Procfile: gunicorn with uvicorn
+# workers running config.asgi) and Redis. Here uvicorn serves it in a thread, on a free port, against the test database.
 
 
 @pytest.fixture
@@ -215,9 +214,9 @@ def asgi_shop(transactional_db, settings) -> Iterator[str]:
     settings.CART_EVENTS_CHANNEL = f"test-cart-versions-{uuid.uuid4()}"
     listening = socket.socket()
     listening.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(
-        uvicorn.Config(ASGIStaticFilesHandler(get_asgi_application()), lifespan="off", log_level="warning")
-    )
+    from config.asgi import application  # the Procfile's: events on the event loop, pages through WSGI
+
+    server = uvicorn.Server(uvicorn.Config(ASGIStaticFilesHandler(application), lifespan="off", log_level="warning"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [listening]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 10

@@ -1,7 +1,8 @@
-"""Races for the tests that need PostgreSQL's row locks."""
+"""Threads for tests: races for the tests that need PostgreSQL's row locks, and event loops off the main thread."""
 
 import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
 from django.db import connections
 
@@ -29,3 +30,17 @@ def run_together(tasks: list[Callable[[], object]]) -> list[object]:
     for thread in threads:
         thread.join(timeout=60)
     return results
+
+
+def in_a_thread_of_its_own(function):
+    """A browser test run earlier in the session leaves Playwright's event loop running in the main thread, where
+    asyncio.run and async_to_sync refuse to start: run there instead, closing the thread's database connections."""
+
+    def run():
+        try:
+            return function()
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(run).result()

@@ -6,12 +6,10 @@ pub/sub channels are shared by every database of a server.
 
 import asyncio
 import uuid
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import redis
 from asgiref.sync import sync_to_async
-from django.db import connections
 from django.test import RequestFactory
 from django.urls import reverse
 
@@ -19,6 +17,7 @@ from cart import services
 from cart.events import READ_AGAIN, CartEventHub, publish_cart_version
 from cart.models import Cart
 from cart.views import cart_version_events
+from tests.concurrency import in_a_thread_of_its_own
 from tests.factories import CartItemFactory, UserFactory
 
 TEST_REDIS = "redis://127.0.0.1:6379/7"
@@ -112,20 +111,6 @@ async def next_chunk(stream, timeout: float = 3) -> str:
 
 def events_of(chunks: list[str]) -> list[int]:
     return [int(chunk.split("data: ")[1]) for chunk in chunks if "event: version" in chunk]
-
-
-def in_a_thread_of_its_own(function):
-    """A browser test run earlier in the session leaves Playwright's event loop running in the main thread, where
-    asyncio.run and async_to_sync refuse to start: run there instead, closing the thread's database connections."""
-
-    def run():
-        try:
-            return function()
-        finally:
-            connections.close_all()
-
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(run).result()
 
 
 @pytest.mark.django_db(transaction=True)

@@ -17,6 +17,7 @@ import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from email.message import Message
 from pathlib import Path
 
 import pytest
@@ -242,13 +243,13 @@ def test_gunicorn_sends_the_content_security_policy(gunicorn_shop):
     assert "unsafe" not in policy
 
 
-def status_of(url: str, **headers: str) -> tuple[int, dict[str, str], str]:
-    """The status, headers and body of a GET, error statuses included."""
+def status_of(url: str, **headers: str) -> tuple[int, Message, str]:
+    """The status, headers (names in any case, as HTTP has them) and body of a GET, error statuses included."""
     try:
         with fetch(url, **headers) as response:
-            return response.status, dict(response.headers), response.read().decode()
+            return response.status, response.headers, response.read().decode()
     except urllib.error.HTTPError as error:
-        return error.code, dict(error.headers), error.read().decode()
+        return error.code, error.headers, error.read().decode()
 
 
 @pytest.fixture(scope="module")
