@@ -1,4 +1,5 @@
-"""All browser setup: which Chromium, how to log in, accessibility checks, screenshots, CSP violations."""
+"""All browser setup (which Chromium, how to log in, accessibility checks, screenshots, CSP violations) and the
+fixtures that several browser test modules share."""
 
 import json
 import os
@@ -12,6 +13,9 @@ from django.conf import settings
 from django.core.management import call_command
 from django.test import Client
 from playwright.sync_api import BrowserContext, Page, Route
+
+from store.models import Product
+from tests.factories import CartItemFactory, UserFactory
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls from
 # the test body are still synchronous and safe.
@@ -110,6 +114,27 @@ def log_in(live_server, context: BrowserContext) -> Callable:
         )
 
     return log_in_as
+
+
+@pytest.fixture
+def shopper(catalog, log_in):
+    """A user logged in to the test's browser, with the demo catalog to shop from."""
+    user = UserFactory()
+    log_in(user)
+    return user
+
+
+@pytest.fixture
+def filled_cart(shopper):
+    """The shopper, with two lines: 2 × Hand Grinder ($79.00) and 1 × Bird Feeder ($23.00)."""
+    grinder = Product.objects.get(slug="hand-grinder")
+    feeder = Product.objects.get(slug="bird-feeder")
+    grinder.on_hand, feeder.on_hand = 10, 10
+    grinder.save()
+    feeder.save()
+    CartItemFactory(cart__user=shopper, product=grinder, quantity=2)
+    CartItemFactory(cart__user=shopper, product=feeder, quantity=1)
+    return shopper
 
 
 @pytest.fixture

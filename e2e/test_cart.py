@@ -5,29 +5,9 @@ from playwright.sync_api import Page, expect
 
 from cart.models import CartItem
 from store.models import Product
-from tests.factories import CartItemFactory, UserFactory
+from tests.factories import UserFactory
 
 from .conftest import format_violations, save_screenshot, serious_accessibility_violations
-
-
-@pytest.fixture
-def shopper(catalog, log_in):
-    user = UserFactory()
-    log_in(user)
-    return user
-
-
-@pytest.fixture
-def filled_cart(shopper):
-    """Two lines: 2 × Hand Grinder ($79.00) and 1 × Bird Feeder ($23.00)."""
-    grinder = Product.objects.get(slug="hand-grinder")
-    feeder = Product.objects.get(slug="bird-feeder")
-    grinder.on_hand, feeder.on_hand = 10, 10
-    grinder.save()
-    feeder.save()
-    CartItemFactory(cart__user=shopper, product=grinder, quantity=2)
-    CartItemFactory(cart__user=shopper, product=feeder, quantity=1)
-    return shopper
 
 
 def mark_page(page: Page) -> None:

@@ -4,10 +4,8 @@ from playwright.sync_api import Page, expect
 
 from cart.models import CartItem
 
-from .test_cart import filled_cart, shopper  # noqa: F401 (fixtures)
 
-
-def test_focus_stays_on_the_control_that_was_pressed(page: Page, live_server, filled_cart):  # noqa: F811
+def test_focus_stays_on_the_control_that_was_pressed(page: Page, live_server, filled_cart):
     page.goto(f"{live_server.url}/cart/")
     increase = page.get_by_role("button", name="Increase quantity of Hand Grinder")
     total = page.get_by_test_id("cart-subtotal")
@@ -29,7 +27,7 @@ def test_focus_stays_on_the_control_that_was_pressed(page: Page, live_server, fi
     expect(decrease).to_be_focused()
 
 
-def test_a_change_is_announced_politely(page: Page, live_server, filled_cart):  # noqa: F811
+def test_a_change_is_announced_politely(page: Page, live_server, filled_cart):
     page.goto(f"{live_server.url}/cart/")
     announcement = page.locator("#cart-announcement")
     expect(announcement).to_have_attribute("aria-live", "polite")
@@ -39,7 +37,7 @@ def test_a_change_is_announced_politely(page: Page, live_server, filled_cart):  
     expect(announcement).to_have_text("Quantity of Hand Grinder: 3. Cart total $260.00")
 
 
-def test_after_remove_focus_is_on_undo_and_undo_puts_the_line_back(page: Page, live_server, filled_cart):  # noqa: F811
+def test_after_remove_focus_is_on_undo_and_undo_puts_the_line_back(page: Page, live_server, filled_cart):
     page.goto(f"{live_server.url}/cart/")
 
     page.get_by_role("button", name="Remove Hand Grinder from cart").focus()
@@ -52,7 +50,7 @@ def test_after_remove_focus_is_on_undo_and_undo_puts_the_line_back(page: Page, l
     expect(page.get_by_test_id("cart-subtotal")).to_have_text("$181.00")
 
 
-def test_an_undo_toast_stays_and_a_hovered_toast_waits(page: Page, live_server, filled_cart):  # noqa: F811
+def test_an_undo_toast_stays_and_a_hovered_toast_waits(page: Page, live_server, filled_cart):
     page.clock.install()
     page.goto(f"{live_server.url}/cart/")
 
@@ -74,7 +72,7 @@ def test_an_undo_toast_stays_and_a_hovered_toast_waits(page: Page, live_server, 
     expect(notice).to_be_hidden()
 
 
-def test_empty_cart_can_be_undone(page: Page, live_server, filled_cart):  # noqa: F811
+def test_empty_cart_can_be_undone(page: Page, live_server, filled_cart):
     page.goto(f"{live_server.url}/cart/")
 
     page.get_by_role("button", name="Empty cart").click()

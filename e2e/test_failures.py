@@ -7,8 +7,6 @@ from playwright.sync_api import Page, Route, expect
 
 from cart.models import CartItem
 
-from .test_cart import filled_cart, shopper  # noqa: F401 (fixtures)
-
 pytestmark = pytest.mark.usefixtures("catalog")
 
 CART_FAILURE = "We couldn't update your cart — try again."
@@ -26,12 +24,7 @@ def answer_500(route: Route) -> None:
 @pytest.mark.parametrize(
     "failure", [answer_500, lambda route: route.abort("connectionfailed")], ids=["server-error", "network-error"]
 )
-def test_a_failed_add_to_cart_says_so_changes_nothing_and_can_be_retried(
-    page: Page,
-    live_server,
-    shopper,  # noqa: F811
-    failure,
-):
+def test_a_failed_add_to_cart_says_so_changes_nothing_and_can_be_retried(page: Page, live_server, shopper, failure):
     page.goto(live_server.url)
     page.route(ADD_URL, failure)
 
@@ -48,7 +41,7 @@ def test_a_failed_add_to_cart_says_so_changes_nothing_and_can_be_retried(
     expect(page.get_by_role("link", name="Cart, 1 item", exact=True)).to_be_visible()
 
 
-def test_a_line_gone_meanwhile_says_so_once_in_the_servers_words(page: Page, live_server, filled_cart):  # noqa: F811
+def test_a_line_gone_meanwhile_says_so_once_in_the_servers_words(page: Page, live_server, filled_cart):
     page.goto(f"{live_server.url}/cart/")
     CartItem.objects.filter(product__name="Hand Grinder").delete()  # in another tab
 
@@ -69,9 +62,7 @@ def test_a_failed_catalog_filter_says_something_went_wrong(page: Page, live_serv
 
 
 def test_a_typed_quantity_that_could_not_be_saved_goes_back_to_what_the_cart_holds(
-    page: Page,
-    live_server,
-    filled_cart,  # noqa: F811
+    page: Page, live_server, filled_cart
 ):
     page.goto(f"{live_server.url}/cart/")
     page.route("**/cart/items/quantity/", lambda route: route.abort("connectionfailed"))

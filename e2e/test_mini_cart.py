@@ -3,10 +3,9 @@
 from playwright.sync_api import Page, expect
 
 from .conftest import format_violations, serious_accessibility_violations
-from .test_cart import filled_cart, shopper  # noqa: F401 (fixtures)
 
 
-def test_open_change_close_with_escape_and_focus_returns(page: Page, live_server, filled_cart):  # noqa: F811
+def test_open_change_close_with_escape_and_focus_returns(page: Page, live_server, filled_cart):
     page.goto(f"{live_server.url}/products/hand-grinder/")
     badge = page.get_by_role("link", name="Cart, 3 items", exact=True)
 
@@ -27,7 +26,7 @@ def test_open_change_close_with_escape_and_focus_returns(page: Page, live_server
     expect(page.get_by_role("link", name="Cart, 4 items", exact=True)).to_be_focused()
 
 
-def test_focus_stays_inside_while_open(page: Page, live_server, filled_cart):  # noqa: F811
+def test_focus_stays_inside_while_open(page: Page, live_server, filled_cart):
     page.goto(f"{live_server.url}/")
     page.get_by_role("link", name="Cart, 3 items", exact=True).click()
     dialog = page.get_by_role("dialog", name="Your cart")
@@ -43,7 +42,7 @@ def test_focus_stays_inside_while_open(page: Page, live_server, filled_cart):  #
     expect(dialog).to_be_hidden()
 
 
-def test_changes_in_the_mini_cart_update_the_cart_page_behind_it(page: Page, live_server, filled_cart):  # noqa: F811
+def test_changes_in_the_mini_cart_update_the_cart_page_behind_it(page: Page, live_server, filled_cart):
     page.goto(f"{live_server.url}/cart/")
     page.get_by_role("link", name="Cart, 3 items", exact=True).click()
     dialog = page.get_by_role("dialog", name="Your cart")

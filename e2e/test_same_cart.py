@@ -19,7 +19,6 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from tests.factories import UserFactory
 
 from .conftest import RECORD_CSP_VIOLATIONS, assert_accessible
-from .test_cart import filled_cart, shopper  # noqa: F401 (fixtures)
 
 # The issue's times: another tab within 1 s, another device within 2 s; assertions wait no longer than that.
 TAB_MS = 1_000
@@ -29,7 +28,7 @@ TEST_REDIS = "redis://127.0.0.1:6379/7"
 
 
 @pytest.fixture
-def other_device(browser: Browser, live_server, log_in, filled_cart) -> Callable[..., Page]:  # noqa: F811
+def other_device(browser: Browser, live_server, log_in, filled_cart) -> Callable[..., Page]:
     """Another device of the same shopper: a browser context of its own, logged in by its own session."""
     contexts: list[BrowserContext] = []
     violations: list[str] = []
@@ -58,7 +57,7 @@ def line_quantity(page: Page, product: str):
     return page.get_by_role("textbox", name=f"Quantity of {product}")
 
 
-def test_an_add_in_one_tab_shows_in_the_others_badge_lines_and_total(page: Page, context, live_server, filled_cart):  # noqa: F811
+def test_an_add_in_one_tab_shows_in_the_others_badge_lines_and_total(page: Page, context, live_server, filled_cart):
     cart_tab = context.new_page()
     cart_tab.goto(f"{live_server.url}/cart/")
     catalog_tab = context.new_page()
@@ -82,7 +81,7 @@ def test_an_add_in_one_tab_shows_in_the_others_badge_lines_and_total(page: Page,
     assert_accessible(cart_tab)
 
 
-def test_a_refresh_overtaken_by_a_change_from_the_same_tab_is_dropped(page: Page, context, live_server, filled_cart):  # noqa: F811
+def test_a_refresh_overtaken_by_a_change_from_the_same_tab_is_dropped(page: Page, context, live_server, filled_cart):
     cart_tab = context.new_page()
     held = []
 
@@ -117,7 +116,7 @@ def test_a_refresh_overtaken_by_a_change_from_the_same_tab_is_dropped(page: Page
     expect(badge(cart_tab, 5)).to_be_visible()
 
 
-def test_a_change_on_the_cart_page_shows_in_another_tabs_open_mini_cart(page: Page, context, live_server, filled_cart):  # noqa: F811
+def test_a_change_on_the_cart_page_shows_in_another_tabs_open_mini_cart(page: Page, context, live_server, filled_cart):
     other = context.new_page()
     other.goto(f"{live_server.url}/")
     badge(other, 3).click()
@@ -133,7 +132,7 @@ def test_a_change_on_the_cart_page_shows_in_another_tabs_open_mini_cart(page: Pa
     expect(badge(other, 2)).to_be_attached(timeout=TAB_MS)
 
 
-def test_logging_out_in_one_tab_clears_the_cart_from_the_others(page: Page, context, live_server, filled_cart):  # noqa: F811
+def test_logging_out_in_one_tab_clears_the_cart_from_the_others(page: Page, context, live_server, filled_cart):
     catalog_tab = context.new_page()
     catalog_tab.goto(f"{live_server.url}/")
     expect(badge(catalog_tab, 3)).to_be_visible()
@@ -249,7 +248,7 @@ def open_logged_in(browser: Browser, url: str, user, violations: list[str]) -> P
 def test_a_change_on_one_device_shows_on_the_other_within_two_seconds_and_nowhere_else(
     browser: Browser,
     asgi_shop: str,
-    filled_cart,  # noqa: F811
+    filled_cart,
 ):
     violations: list[str] = []
     laptop = open_logged_in(browser, asgi_shop, filled_cart, violations)
