@@ -11,6 +11,8 @@ from django.urls import reverse
 from store.models import Category, Product
 from tests.factories import ProductFactory
 
+from .conftest import pages
+
 pytestmark = pytest.mark.django_db
 
 HOME = reverse("store:product_list")
@@ -87,24 +89,6 @@ def test_with_a_query_relevance_is_offered_and_chosen_by_default(client):
 
     assert '<option value="relevance" selected>Relevance</option>' in html
     assert 'value="relevance"' not in plain
-
-
-def pages(category_slug: str, product_slug: str) -> dict[str, tuple[str, dict]]:
-    return {
-        "home": (HOME, {}),
-        "category": (HOME, {"category": category_slug}),
-        "price": (HOME, {"sort": "price"}),
-        "-price": (HOME, {"sort": "-price"}),
-        "newest": (HOME, {"sort": "newest"}),
-        "search one word": (HOME, {"q": "teapot"}),
-        "search two words": (HOME, {"q": "oak teapot"}),
-        "typo": (HOME, {"q": "grnder"}),
-        "page 2": (HOME, {"page": 2}),
-        "deep page": (HOME, {"page": 2000}),
-        "product": (reverse("store:product_detail", args=[product_slug]), {}),
-        "admin list": (reverse("admin:store_product_changelist"), {}),
-        "admin search": (reverse("admin:store_product_changelist"), {"q": "oak teapot"}),
-    }
 
 
 def statements_per_page(client) -> dict[str, int]:

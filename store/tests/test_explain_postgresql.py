@@ -13,8 +13,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from store.models import Product
-from store.tests.test_catalog_at_scale import pages
 from tests.factories import ProductFactory
+
+from .conftest import pages
 
 pytestmark = [
     pytest.mark.django_db,

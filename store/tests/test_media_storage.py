@@ -23,7 +23,7 @@ from store.templatetags.pictures import drawn_pictures
 from tests.factories import ProductFactory
 from tests.object_storage import bucket_keys, new_bucket, running_s3
 
-from .test_pictures import image_tags, png, srcset_widths
+from .conftest import image_tags, png, srcset_widths
 
 pytestmark = pytest.mark.django_db
 

@@ -14,15 +14,11 @@ from store.templatetags import pictures
 from store.templatetags.pictures import drawn_pictures, product_picture
 from tests.factories import CartItemFactory, ProductFactory, UserFactory
 
+from .conftest import image_tags, png, srcset_widths
+
 pytestmark = pytest.mark.django_db
 
 HOME = reverse("store:product_list")
-
-
-def png(size: int) -> bytes:
-    buffer = io.BytesIO()
-    Image.new("RGB", (size, size), "#c8643c").save(buffer, format="PNG")
-    return buffer.getvalue()
 
 
 @pytest.fixture
@@ -30,14 +26,6 @@ def product_with_picture():
     return ProductFactory(
         name="Terracotta Pot", image=SimpleUploadedFile("pot.png", png(800), content_type="image/png")
     )
-
-
-def image_tags(html: str) -> list[dict[str, str]]:
-    return [dict(re.findall(r'([\w-]+)="([^"]*)"', tag)) for tag in re.findall(r"<img [^>]*>", html)]
-
-
-def srcset_widths(img: dict[str, str]) -> dict[int, str]:
-    return {int(width): url for url, width in re.findall(r"(\S+) (\d+)w", img["srcset"])}
 
 
 def test_product_card_offers_webp_variants_at_three_widths_with_its_size_reserved(client, product_with_picture):
