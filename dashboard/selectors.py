@@ -8,6 +8,7 @@ carts with lines (changed in the period) → checkout opened → payment attempt
 import datetime
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db.models import Count, QuerySet, Sum
@@ -23,6 +24,9 @@ from orders.models import Order, OrderLine, OrderStatus, Payment
 from reminders.models import CartReminder
 from store.models import Product
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 # Orders whose payment came in: what revenue counts.
 PAID_STATUSES = [OrderStatus.PAID, OrderStatus.SHIPPED, OrderStatus.DELIVERED]
 ZERO = Decimal("0.00")
@@ -31,7 +35,7 @@ ZERO = Decimal("0.00")
 @dataclass(frozen=True)
 class Period:
     key: str
-    label: str
+    label: "StrOrPromise"
     days: int  # 0: since midnight today
 
     def start(self, now: datetime.datetime) -> datetime.datetime:
@@ -63,7 +67,7 @@ class Sales:
 
 @dataclass(frozen=True)
 class FunnelStep:
-    label: str
+    label: "StrOrPromise"
     shoppers: int
     # Of the previous step's shoppers, the share that reached this one; None for the first step or after none.
     conversion: Decimal | None
@@ -78,11 +82,13 @@ def recovered_orders(*, since: datetime.datetime, now: datetime.datetime) -> lis
     SHOP_REMINDER_RECOVERY_DAYS after a reminder sent to them. An order is counted once, however many reminders
     came before it."""
     window = datetime.timedelta(days=settings.SHOP_REMINDER_RECOVERY_DAYS)
+    # sent_at is never null here: the filter asks for a range.
     reminders = CartReminder.objects.filter(sent_at__gte=since - window, sent_at__lte=now).values_list(
         "user_id", "sent_at"
     )
     sent_by_user: dict[int, list[datetime.datetime]] = {}
     for user_id, sent_at in reminders:
+        assert sent_at is not None
         sent_by_user.setdefault(user_id, []).append(sent_at)
     if not sent_by_user:
         return []
@@ -152,7 +158,9 @@ def funnel(*, since: datetime.datetime) -> list[FunnelStep]:
     steps = []
     previous = None
     for label, shoppers in counts:
-        conversion = None if not previous else (Decimal(shoppers) / previous).quantize(Decimal("0.0001"))
+        conversion: Decimal | None = (
+            None if not previous else (Decimal(shoppers) / previous).quantize(Decimal("0.0001"))
+        )
         steps.append(FunnelStep(label=label, shoppers=shoppers, conversion=conversion))
         previous = shoppers
     return steps

@@ -14,8 +14,15 @@ class CartReminderAdmin(admin.ModelAdmin):
     list_filter = ["state"]
     search_fields = ["user__email"]
     list_select_related = ["user"]
-    fields = ["user", "state", "value_shown", "cart_changed_shown", "sent_shown", "attempts", "last_error"]
-    readonly_fields = fields
+    fields = readonly_fields = (
+        "user",
+        "state",
+        "value_shown",
+        "cart_changed_shown",
+        "sent_shown",
+        "attempts",
+        "last_error",
+    )
     value_shown = shown_as(CartReminder, "value", "money")
     cart_changed_shown = shown_as(CartReminder, "cart_changed_at", "datetime")
     sent_shown = shown_as(CartReminder, "sent_at", "datetime")

@@ -9,7 +9,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from web.decorators import shopper_required
-from web.http import HtmxHttpRequest, see_other
+from web.http import HtmxHttpRequest, ShopperRequest, see_other
 
 from .forms import ReminderConsentForm
 from .selectors import reminder_consent_given
@@ -18,7 +18,7 @@ from .services import reminder_consent_set, user_of_unsubscribe_token
 
 @require_http_methods(["GET", "POST"])
 @shopper_required
-def preferences(request: HtmxHttpRequest) -> HttpResponse:
+def preferences(request: ShopperRequest) -> HttpResponse:
     if request.method == "POST":
         form = ReminderConsentForm(request.POST)
         form.is_valid()  # a checkbox: always valid, absent means no
