@@ -16,7 +16,7 @@ def product(db):
     return ProductFactory(name="Blue Kettle", slug="blue-kettle")
 
 
-def log_in(client: Client, email: str, *, next_url: str | None = None, password: str = PASSWORD):
+def log_in_with_password(client: Client, email: str, *, next_url: str | None = None, password: str = PASSWORD):
     data = {"login": email, "password": password}
     if next_url is not None:
         data["next"] = next_url

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 
-from .conftest import PASSWORD, log_in, logged_in_user_id
+from .conftest import PASSWORD, log_in_with_password, logged_in_user_id
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +42,7 @@ def redis_up(settings):
 
 def test_login_with_the_right_password_works_and_the_outage_is_logged(redis_down, client, shopper, caplog):
     with caplog.at_level(logging.WARNING, logger="web.cache"):
-        response = log_in(client, shopper.email)
+        response = log_in_with_password(client, shopper.email)
 
     assert response.status_code == 302
     assert logged_in_user_id(client) == shopper.pk
@@ -50,7 +50,7 @@ def test_login_with_the_right_password_works_and_the_outage_is_logged(redis_down
 
 
 def test_a_wrong_password_is_still_refused(redis_down, client, shopper):
-    response = log_in(client, shopper.email, password="guess")
+    response = log_in_with_password(client, shopper.email, password="guess")
 
     assert response.status_code == 200
     assert logged_in_user_id(client) is None
@@ -58,9 +58,9 @@ def test_a_wrong_password_is_still_refused(redis_down, client, shopper):
 
 def test_the_login_limit_fails_open(redis_down, client, shopper):
     for _ in range(6):
-        log_in(client, shopper.email, password="guess")
+        log_in_with_password(client, shopper.email, password="guess")
 
-    assert log_in(client, shopper.email).status_code == 302
+    assert log_in_with_password(client, shopper.email).status_code == 302
     assert logged_in_user_id(client) == shopper.pk
 
 
@@ -82,6 +82,6 @@ def test_password_reset_works(redis_down, client, shopper, mailoutbox):
 
 def test_with_redis_up_the_login_limit_counts_in_redis(redis_up, client, shopper):
     for _ in range(5):
-        log_in(client, shopper.email, password="guess")
+        log_in_with_password(client, shopper.email, password="guess")
 
-    assert log_in(client, shopper.email).status_code == 429
+    assert log_in_with_password(client, shopper.email).status_code == 429

@@ -7,7 +7,7 @@ import pytest
 from cart.selectors import cart_items
 from tests.oidc_provider import NEWCOMER
 
-from .conftest import PASSWORD, log_in, log_in_at_provider
+from .conftest import PASSWORD, log_in_at_provider, log_in_with_password
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +47,7 @@ def test_htmx_add_is_told_to_navigate_to_login_and_the_add_survives(client, shop
     )
     assert response["HX-Redirect"] == f"/accounts/login/?next={quote(page, safe='')}"
 
-    response = log_in(client, shopper.email, next_url=page)
+    response = log_in_with_password(client, shopper.email, next_url=page)
 
     assert response["Location"] == page
     assert lines_of(shopper) == [("Blue Kettle", 1)]
@@ -83,10 +83,10 @@ def test_add_then_social_login_lands_back_with_the_product_in_the_cart(
 
 def test_the_add_applies_once(client, shopper, product):
     add_while_logged_out(client, product)
-    log_in(client, shopper.email)
+    log_in_with_password(client, shopper.email)
     client.post("/accounts/logout/")
 
-    log_in(client, shopper.email)
+    log_in_with_password(client, shopper.email)
 
     assert lines_of(shopper) == [("Blue Kettle", 2)]
 
@@ -94,7 +94,7 @@ def test_the_add_applies_once(client, shopper, product):
 def test_add_is_not_reachable_by_get(client, shopper, product):
     assert client.get(f"/cart/add/{product.pk}/", {"quantity": 1}).status_code == 405
 
-    log_in(client, shopper.email)
+    log_in_with_password(client, shopper.email)
 
     assert lines_of(shopper) == []
 
@@ -102,7 +102,7 @@ def test_add_is_not_reachable_by_get(client, shopper, product):
 def test_a_login_link_pointing_at_add_fills_no_cart(client, shopper, product):
     add_url = f"/cart/add/{product.pk}/"
 
-    response = log_in(client, shopper.email, next_url=add_url)
+    response = log_in_with_password(client, shopper.email, next_url=add_url)
     assert response["Location"] == add_url
     assert client.get(add_url).status_code == 405
 

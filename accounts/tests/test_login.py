@@ -7,7 +7,7 @@ from django.test import Client
 
 from tests.factories import UserFactory
 
-from .conftest import PASSWORD, log_in, logged_in_user_id
+from .conftest import PASSWORD, log_in_with_password, logged_in_user_id
 
 pytestmark = pytest.mark.django_db
 
@@ -15,7 +15,7 @@ UNSAFE_NEXT = ["//evil.example", "https://evil.example", "/\\evil.example", "jav
 
 
 def test_login_lands_on_next(client, shopper):
-    response = log_in(client, shopper.email, next_url="/cart/")
+    response = log_in_with_password(client, shopper.email, next_url="/cart/")
 
     assert response.status_code == 302
     assert response["Location"] == "/cart/"
@@ -23,7 +23,7 @@ def test_login_lands_on_next(client, shopper):
 
 
 def test_wrong_password_shows_the_form_again_with_an_error(client, shopper):
-    response = log_in(client, shopper.email, password="not my password")
+    response = log_in_with_password(client, shopper.email, password="not my password")
 
     assert response.status_code == 200
     assert "The email address and/or password you specified are not correct." in response.content.decode()
@@ -32,7 +32,7 @@ def test_wrong_password_shows_the_form_again_with_an_error(client, shopper):
 
 @pytest.mark.parametrize("unsafe_next", UNSAFE_NEXT)
 def test_unsafe_next_lands_on_the_default_page(client, shopper, unsafe_next):
-    response = log_in(client, shopper.email, next_url=unsafe_next)
+    response = log_in_with_password(client, shopper.email, next_url=unsafe_next)
 
     assert response.status_code == 302
     assert response["Location"] == "/"
@@ -62,9 +62,9 @@ def test_cart_page_sends_a_logged_out_shopper_to_login_and_back(client, shopper)
 
 def test_failed_logins_past_the_limit_get_a_friendly_429(client, settings, shopper):
     for _ in range(5):
-        assert log_in(client, shopper.email, password="guess").status_code == 200
+        assert log_in_with_password(client, shopper.email, password="guess").status_code == 200
 
-    response = log_in(client, shopper.email, password="guess")
+    response = log_in_with_password(client, shopper.email, password="guess")
 
     assert response.status_code == 429
     page = response.content.decode()
@@ -74,25 +74,25 @@ def test_failed_logins_past_the_limit_get_a_friendly_429(client, settings, shopp
 
 def test_past_the_limit_even_the_right_password_waits(client, shopper):
     for _ in range(5):
-        log_in(client, shopper.email, password="guess")
+        log_in_with_password(client, shopper.email, password="guess")
 
-    assert log_in(client, shopper.email).status_code == 429
+    assert log_in_with_password(client, shopper.email).status_code == 429
     assert logged_in_user_id(client) is None
 
 
 def test_the_limit_is_per_account(client, shopper):
     for _ in range(5):
-        log_in(client, shopper.email, password="guess")
+        log_in_with_password(client, shopper.email, password="guess")
     other = UserFactory(email="other@example.com")
 
-    log_in(client, other.email)
+    log_in_with_password(client, other.email)
 
     assert logged_in_user_id(client) == other.pk
 
 
 def test_logout_is_a_post_and_keeps_the_cart_for_the_next_login(shopper, product):
     laptop = Client()
-    log_in(laptop, shopper.email)
+    log_in_with_password(laptop, shopper.email)
     laptop.post(f"/cart/add/{product.pk}/", {"quantity": 2})
 
     assert laptop.get("/accounts/logout/").status_code == 200  # a confirmation page, still logged in
@@ -101,9 +101,9 @@ def test_logout_is_a_post_and_keeps_the_cart_for_the_next_login(shopper, product
     assert logged_in_user_id(laptop) is None
 
     phone = Client()
-    log_in(phone, shopper.email)
+    log_in_with_password(phone, shopper.email)
     items = phone.get("/cart/").context["items"]
 
     assert [(item.product.name, item.quantity) for item in items] == [("Blue Kettle", 2)]
-    log_in(laptop, shopper.email)
+    log_in_with_password(laptop, shopper.email)
     assert [item.quantity for item in laptop.get("/cart/").context["items"]] == [2]

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from .conftest import log_in
+from .conftest import log_in_with_password
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +42,7 @@ def test_logged_out_pages(client, settings, url):
     ],
 )
 def test_account_settings_pages(client, settings, shopper, url, current):
-    log_in(client, shopper.email)
+    log_in_with_password(client, shopper.email)
 
     response = client.get(url)
 
@@ -71,7 +71,7 @@ def test_a_rejected_password_is_not_written_back_into_the_page(client, shopper):
 
 
 def test_header_links_a_logged_in_shopper_to_account_settings(client, shopper):
-    log_in(client, shopper.email)
+    log_in_with_password(client, shopper.email)
 
     page = client.get("/").content.decode()
 

@@ -7,7 +7,7 @@ from allauth.account.models import EmailAddress
 
 import config.settings.development as project_settings
 
-from .conftest import PASSWORD, log_in, logged_in_user_id
+from .conftest import PASSWORD, log_in_with_password, logged_in_user_id
 
 pytestmark = pytest.mark.django_db
 
@@ -29,9 +29,9 @@ def test_password_reset_by_emailed_link(client, shopper, mailoutbox):
     form_url = form_page.redirect_chain[-1][0]
     client.post(form_url, {"password1": NEW_PASSWORD, "password2": NEW_PASSWORD})
 
-    log_in(client, shopper.email)
+    log_in_with_password(client, shopper.email)
     assert logged_in_user_id(client) is None
-    log_in(client, shopper.email, password=NEW_PASSWORD)
+    log_in_with_password(client, shopper.email, password=NEW_PASSWORD)
     assert logged_in_user_id(client) == shopper.pk
 
 
@@ -57,7 +57,7 @@ def test_development_mail_is_printed_to_the_console(client, settings, shopper, c
 
 
 def test_adding_an_email_address_sends_it_a_verification_link(client, shopper, mailoutbox):
-    log_in(client, shopper.email)
+    log_in_with_password(client, shopper.email)
 
     client.post("/accounts/email/", {"email": "second@example.com", "action_add": ""})
 
@@ -70,7 +70,7 @@ def test_adding_an_email_address_sends_it_a_verification_link(client, shopper, m
 
 
 def test_removing_an_email_address(client, shopper):
-    log_in(client, shopper.email)
+    log_in_with_password(client, shopper.email)
     EmailAddress.objects.create(user=shopper, email=shopper.email, verified=True, primary=True)
     EmailAddress.objects.create(user=shopper, email="old@example.com", verified=True)
 
@@ -80,7 +80,7 @@ def test_removing_an_email_address(client, shopper):
 
 
 def test_password_change_needs_the_current_password(client, shopper):
-    log_in(client, shopper.email)
+    log_in_with_password(client, shopper.email)
 
     refused = client.post(
         "/accounts/password/change/",

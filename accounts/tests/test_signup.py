@@ -5,7 +5,7 @@ import re
 import pytest
 from allauth.account.models import EmailAddress
 
-from .conftest import PASSWORD, log_in, logged_in_user_id
+from .conftest import PASSWORD, log_in_with_password, logged_in_user_id
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +51,7 @@ def test_mandatory_verification_logs_in_only_after_the_emailed_link(client, sett
     assert logged_in_user_id(client) is None
     (mail,) = mailoutbox
     link = re.search(r"http://testserver(/accounts/confirm-email/\S+/)", mail.body).group(1)
-    log_in(client, "new@example.com")
+    log_in_with_password(client, "new@example.com")
     assert logged_in_user_id(client) is None  # not before the address is verified
 
     assert client.get(link).status_code == 200  # a page with a Confirm button: a GET changes nothing
@@ -59,5 +59,5 @@ def test_mandatory_verification_logs_in_only_after_the_emailed_link(client, sett
     client.post(link)
 
     assert EmailAddress.objects.get(email="new@example.com").verified
-    log_in(client, "new@example.com")
+    log_in_with_password(client, "new@example.com")
     assert logged_in_user_id(client) is not None

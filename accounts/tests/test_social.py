@@ -13,7 +13,7 @@ from config.settings.social import social_login_providers
 from tests.factories import UserFactory
 from tests.oidc_provider import LOGIN_URL, NEWCOMER, PROVIDER_NAME, UNVERIFIED, VERIFIED, unreachable_url
 
-from .conftest import PASSWORD, log_in, log_in_at_provider, logged_in_user_id
+from .conftest import PASSWORD, log_in_at_provider, log_in_with_password, logged_in_user_id
 
 pytestmark = pytest.mark.django_db
 
@@ -88,7 +88,7 @@ def test_verified_provider_email_connects_to_the_existing_account(client, oidc_p
     assert SocialAccount.objects.get(uid=VERIFIED.sub).user == ada
     # Her address was verified here too, so her password keeps working.
     client.post("/accounts/logout/")
-    log_in(client, "ada@example.com")
+    log_in_with_password(client, "ada@example.com")
     assert logged_in_user_id(client) == ada.pk
 
 

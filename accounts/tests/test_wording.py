@@ -5,7 +5,7 @@ import re
 import pytest
 from django.contrib.messages import get_messages
 
-from .conftest import log_in
+from .conftest import log_in_with_password
 
 pytestmark = pytest.mark.django_db
 
@@ -54,7 +54,7 @@ def test_the_header_says_the_same(client):
 
 
 def test_logging_in_and_out_is_said_in_the_same_words(client, shopper):
-    response = log_in(client, "shopper@example.com")
+    response = log_in_with_password(client, "shopper@example.com")
     assert [str(message) for message in get_messages(response.wsgi_request)] == [f"Logged in as {shopper.username}."]
 
     response = client.post("/accounts/logout/")
