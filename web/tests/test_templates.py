@@ -15,6 +15,18 @@ def test_comments_close_on_their_line(template):
     assert unclosed == []
 
 
+# djLint (make lint) lays templates out within 120 columns, but a line of text or one template tag stays as long as it
+# is, and some templates are laid out by hand (djlint:off): this is the limit no line may pass.
+MAX_LINE_LENGTH = 200
+
+
+@pytest.mark.parametrize("template", TEMPLATES, ids=lambda path: str(path.relative_to(settings.BASE_DIR)))
+def test_lines_are_at_most_200_characters(template):
+    lines = template.read_text().splitlines()
+    too_long = [number for number, line in enumerate(lines, start=1) if len(line) > MAX_LINE_LENGTH]
+    assert too_long == []
+
+
 def test_a_page_shows_no_template_syntax(client, db):
     page = client.get("/").content.decode()
 
