@@ -13,6 +13,8 @@ from tests.factories import AddressFactory, CartItemFactory, OrderFactory, Shipp
 
 from .conftest import assert_accessible, assert_accessible_without_javascript, save_screenshot
 
+pytestmark = pytest.mark.usefixtures("shipping_methods")
+
 
 @pytest.fixture
 def shipping_methods(transactional_db):
@@ -25,13 +27,6 @@ def shipping_methods(transactional_db):
         free_above=None,
         position=2,
     )
-
-
-@pytest.fixture
-def shopper(catalog, shipping_methods, log_in):
-    user = UserFactory()
-    log_in(user)
-    return user
 
 
 @pytest.fixture
