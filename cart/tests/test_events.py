@@ -5,6 +5,7 @@ pub/sub channels are shared by every database of a server.
 """
 
 import asyncio
+import threading
 import uuid
 
 import pytest
@@ -16,7 +17,7 @@ from django.urls import reverse
 from cart import services
 from cart.events import READ_AGAIN, CartEventHub, publish_cart_version
 from cart.models import Cart
-from cart.views import cart_version_events
+from cart.views import cart_version_events, cart_version_then_close
 from tests.concurrency import in_a_thread_of_its_own
 from tests.factories import CartItemFactory, UserFactory
 
@@ -162,12 +163,22 @@ def test_after_the_channel_was_lost_a_stream_reads_its_version_again(channel, mo
     cart = Cart.objects.create(user=shopper, version=3)
     process_hub = CartEventHub()
     monkeypatch.setattr("cart.views.hub", process_hub)
+    caught_up = threading.Event()
+
+    def read_version_then_tell(shopper_id: int) -> int:
+        version = cart_version_then_close(shopper_id)
+        caught_up.set()
+        return version
+
+    monkeypatch.setattr("cart.views.cart_version_then_close", read_version_then_tell)
 
     async def scenario() -> list[str]:
         stream = cart_version_events(shopper_id=shopper.pk, shown=3)
         await next_chunk(stream)
         pending = asyncio.ensure_future(next_chunk(stream))
         assert await process_hub.subscribed(timeout=3)
+        # After the stream's first read: SQLite's shared in-memory test database refuses a write beside a read.
+        assert await asyncio.to_thread(caught_up.wait, 3)
         await sync_to_async(Cart.objects.filter(pk=cart.pk).update)(version=6)  # published while the channel was lost
         process_hub._read_again()
         chunk = await pending
