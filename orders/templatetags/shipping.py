@@ -13,13 +13,15 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def shipping_estimate(context: template.Context) -> ShippingEstimate | None:
-    """``{% shipping_estimate as shipping %}``: the cart's shipping (cart page, mini-cart), looked up once per page
-    or fragment however many of its parts show it."""
-    if "shipping_estimate" not in context.render_context:
-        context.render_context["shipping_estimate"] = select_shipping_estimate(
-            user=context["request"].user, subtotal=context["cart_summary"].total
-        )
-    return context.render_context["shipping_estimate"]
+    """``{% shipping_estimate as shipping %}``: the cart's shipping (cart page, mini-cart), looked up once per request
+    however many of its parts show it. Kept on the request, not in the render context: each partial renders in a
+    render context of its own, and a change's answer shows the estimate in three."""
+    request = context["request"]
+    subtotal = context["cart_summary"].total
+    estimates = request.__dict__.setdefault("shipping_estimates", {})
+    if subtotal not in estimates:
+        estimates[subtotal] = select_shipping_estimate(user=request.user, subtotal=subtotal)
+    return estimates[subtotal]
 
 
 @register.filter
