@@ -16,11 +16,12 @@ import argparse
 import statistics
 import time
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlencode
 
 from bench.inprocess import percentile
-from bench.scale import data_statements, grow_and_measure, save_and_print, scratch_shop
+from bench.scale import current_commit, data_statements, grow_and_measure, save_and_print, scratch_shop
 
 SIZES = (1_000, 100_000, 1_000_000)
 PRODUCT_NUMBER = 500  # a generated product that exists at every size: the product page
@@ -182,7 +183,13 @@ def main() -> None:
             build=lambda size: build(size, args.vocabulary),
             measure=lambda size, owner: measure(size, warmup=args.warmup, iterations=args.iterations, owner=owner),
         )
-    results |= {"vocabulary": args.vocabulary, "warmup": args.warmup, "iterations": args.iterations}
+    results |= {
+        "vocabulary": args.vocabulary,
+        "warmup": args.warmup,
+        "iterations": args.iterations,
+        "measured_at": datetime.now(UTC).isoformat(),
+        "commit": current_commit(),
+    }
     save_and_print(results, args.output, name_width=32)
 
 

@@ -3,6 +3,7 @@ database, grown size by size, its pages measured at each size through Django's W
 
 import json
 import os
+import subprocess
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -67,6 +68,14 @@ def data_statements(request: Callable[[], int], name: str) -> int:
         raise RuntimeError(f"{name} answered {status}")
     control = sum(1 for query in captured.captured_queries if TRANSACTION_CONTROL.match(query["sql"]))
     return len(captured.captured_queries) - control
+
+
+def current_commit() -> str:
+    """The checkout's commit, short: what a result was measured at."""
+    root = Path(__file__).resolve().parent.parent
+    return subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=root
+    ).stdout.strip()
 
 
 def save_and_print(results: dict, output: Path, name_width: int) -> None:
