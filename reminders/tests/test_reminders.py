@@ -9,6 +9,7 @@ import pytest
 from django.core import mail, signing
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from cart.models import Cart
 from cart.services import cart_add_product
@@ -17,6 +18,7 @@ from dashboard.selectors import recovered_orders
 from orders.services import order_mark_paid
 from orders.tests.helpers import place
 from reminders import services, tasks
+from reminders.forms import CONSENT_HELP, CONSENT_LABEL
 from reminders.models import CartReminder, CartReminderState, ReminderConsent
 from tests.factories import ProductFactory, ShippingMethodFactory, UserFactory
 
@@ -220,6 +222,19 @@ class TestConsent:
 
         shopper_client.post(url, {})
         assert not ReminderConsent.objects.get(user=user).cart_reminders
+
+    @pytest.mark.parametrize("page", ["reminders:preferences", "orders:checkout"])
+    def test_the_checkbox_is_labelled_and_read_with_its_help(self, shopper_client, user, page):
+        ShippingMethodFactory()
+        cart_add_product(user=user, product=ProductFactory(), quantity=1)
+
+        html = shopper_client.get(reverse(page)).content.decode()
+
+        checkbox = re.search(r'<input type="checkbox"[^>]*name="cart_reminders"[^>]*>', html).group()
+        checkbox_id = re.search(r' id="([^"]+)"', checkbox).group(1)
+        help_id = re.search(r'aria-describedby="([^"]+)"', checkbox).group(1)
+        assert re.search(rf'<label for="{checkbox_id}"[^>]*>{re.escape(escape(str(CONSENT_LABEL)))}</label>', html)
+        assert re.search(rf'id="{help_id}"[^>]*>{re.escape(escape(str(CONSENT_HELP)))}<', html)
 
     def test_the_account_page_needs_a_login(self, client):
         response = client.get(reverse("reminders:preferences"))
