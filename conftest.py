@@ -1,5 +1,6 @@
 import pytest
 from django.core.cache import cache
+from django.test import Client
 from django.utils import translation
 
 from tests.oidc_provider import provider_settings, running_provider
@@ -47,6 +48,13 @@ def user():
     from tests.factories import UserFactory  # here: models load only once pytest-django has set Django up
 
     return UserFactory()
+
+
+@pytest.fixture
+def client_seeing_errors() -> Client:
+    """A test client that answers an unhandled exception with the 500 page, as a shopper would see it, instead of
+    raising it into the test: for tests that check an error page or that no input ever causes one."""
+    return Client(raise_request_exception=False)
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ from urllib.parse import quote_from_bytes
 
 import pytest
 from django.db import IntegrityError, transaction
-from django.test import Client
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -27,12 +26,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def client():
-    """A 5xx must show as a status, not as an exception raised into the test."""
-    return Client(raise_request_exception=False)
-
-
-@pytest.fixture
 def payment():
     return payment_start(order=OrderFactory())
 
@@ -43,8 +36,8 @@ def process_url(payment: Payment) -> str:
 
 class TestTheDemoProvidersCallback:
     @pytest.mark.parametrize("outcome", ["confirmed", "preauth"])
-    def test_a_status_in_the_query_string_pays_nothing(self, client, payment, outcome):
-        response = client.get(process_url(payment), {"verification_result": outcome})
+    def test_a_status_in_the_query_string_pays_nothing(self, client_seeing_errors, payment, outcome):
+        response = client_seeing_errors.get(process_url(payment), {"verification_result": outcome})
 
         assert response.status_code == 302
         assert response["Location"] == payment.order.get_absolute_url()
@@ -54,45 +47,52 @@ class TestTheDemoProvidersCallback:
         assert payment.order.status == OrderStatus.AWAITING_PAYMENT
 
     @pytest.mark.parametrize("outcome", ["bogus", "x" * 40])
-    def test_an_unknown_status_is_never_stored(self, client, payment, outcome):
-        response = client.get(process_url(payment), {"verification_result": outcome})
+    def test_an_unknown_status_is_never_stored(self, client_seeing_errors, payment, outcome):
+        response = client_seeing_errors.get(process_url(payment), {"verification_result": outcome})
 
         assert response.status_code == 302
         payment.refresh_from_db()
         assert payment.status == PaymentStatus.WAITING
 
-    def test_a_post_pays_nothing_either(self, client, payment):
-        response = client.post(process_url(payment), {"verification_result": "confirmed", "status": "confirmed"})
+    def test_a_post_pays_nothing_either(self, client_seeing_errors, payment):
+        response = client_seeing_errors.post(
+            process_url(payment), {"verification_result": "confirmed", "status": "confirmed"}
+        )
 
         assert response.status_code == 302
         payment.refresh_from_db()
         assert payment.status == PaymentStatus.WAITING
 
     @pytest.mark.parametrize("method", ["get", "post"])
-    def test_its_shared_url_is_a_bad_request(self, client, method):
-        response = getattr(client, method)(reverse("static_process_payment", kwargs={"variant": "default"}))
+    def test_its_shared_url_is_a_bad_request(self, client_seeing_errors, method):
+        response = getattr(client_seeing_errors, method)(
+            reverse("static_process_payment", kwargs={"variant": "default"})
+        )
 
         assert response.status_code == 400
 
 
 class TestUnknownPaymentsAndProviders:
-    def test_an_unknown_token_is_404(self, client):
-        assert client.get(reverse("process_payment", kwargs={"token": uuid.uuid4()})).status_code == 404
+    def test_an_unknown_token_is_404(self, client_seeing_errors):
+        assert client_seeing_errors.get(reverse("process_payment", kwargs={"token": uuid.uuid4()})).status_code == 404
 
-    def test_a_token_that_is_not_one_is_404(self, client):
-        assert client.get("/payments/process/not-a-token-at-all-0000/").status_code == 404
+    def test_a_token_that_is_not_one_is_404(self, client_seeing_errors):
+        assert client_seeing_errors.get("/payments/process/not-a-token-at-all-0000/").status_code == 404
 
     @pytest.mark.parametrize("method", ["get", "post"])
-    def test_an_unknown_provider_is_404(self, client, method):
-        assert getattr(client, method)("/payments/process/paypal/").status_code == 404
+    def test_an_unknown_provider_is_404(self, client_seeing_errors, method):
+        assert getattr(client_seeing_errors, method)("/payments/process/paypal/").status_code == 404
 
-    def test_stripe_is_unknown_where_it_is_not_configured(self, client):
-        assert client.post("/payments/process/stripe/", b"{}", content_type="application/json").status_code == 404
+    def test_stripe_is_unknown_where_it_is_not_configured(self, client_seeing_errors):
+        assert (
+            client_seeing_errors.post("/payments/process/stripe/", b"{}", content_type="application/json").status_code
+            == 404
+        )
 
-    def test_a_payment_whose_provider_is_gone_is_404(self, client, payment):
+    def test_a_payment_whose_provider_is_gone_is_404(self, client_seeing_errors, payment):
         Payment.objects.filter(pk=payment.pk).update(variant="paypal")
 
-        assert client.get(process_url(payment)).status_code == 404
+        assert client_seeing_errors.get(process_url(payment)).status_code == 404
 
 
 class TestStatusColumn:
@@ -109,14 +109,16 @@ class TestStatusColumn:
         assert payment.status == PaymentStatus.WAITING
 
 
-def test_the_order_page_shows_a_status_it_has_no_label_for_as_unknown_and_logs_it(client, payment, monkeypatch, caplog):
+def test_the_order_page_shows_a_status_it_has_no_label_for_as_unknown_and_logs_it(
+    client_seeing_errors, payment, monkeypatch, caplog
+):
     # As if django-payments reported a status this shop has no words for.
     Payment.objects.filter(pk=payment.pk).update(status=PaymentStatus.PREAUTH)
     monkeypatch.setattr(models, "PAYMENT_OUTCOME_LABELS", {})
-    client.force_login(payment.order.user)
+    client_seeing_errors.force_login(payment.order.user)
 
     with caplog.at_level(logging.ERROR, logger="orders.models"):
-        response = client.get(payment.order.get_absolute_url())
+        response = client_seeing_errors.get(payment.order.get_absolute_url())
 
     assert response.status_code == 200
     assert 'data-testid="payment-status">Unknown<' in response.content.decode()
@@ -143,7 +145,9 @@ names = st.one_of(st.sampled_from(["verification_result", "status", "token", "ty
     body=st.one_of(st.binary(max_size=300), values.map(str.encode)),
     signed=st.booleans(),
 )
-def test_no_input_breaks_a_payment_url_or_pays(client, stripe_payments, target, method, params, body, signed):
+def test_no_input_breaks_a_payment_url_or_pays(
+    client_seeing_errors, stripe_payments, target, method, params, body, signed
+):
     demo = payment_start(order=OrderFactory())
     stripe = Payment.objects.create(
         order=OrderFactory(), variant="stripe", total=demo.total, currency="USD", transaction_id="cs_test_1"
@@ -159,9 +163,9 @@ def test_no_input_breaks_a_payment_url_or_pays(client, stripe_payments, target, 
     headers = {"HTTP_STRIPE_SIGNATURE": signature(body)} if signed else {}
 
     if method == "get":
-        response = client.get(f"{url}?{query}", **headers)
+        response = client_seeing_errors.get(f"{url}?{query}", **headers)
     else:
-        response = client.post(f"{url}?{query}", body, content_type="application/json", **headers)
+        response = client_seeing_errors.post(f"{url}?{query}", body, content_type="application/json", **headers)
 
     assert response.status_code < 500
     assert set(Payment.objects.values_list("status", flat=True)) <= set(KNOWN_PAYMENT_STATUSES)
@@ -169,14 +173,14 @@ def test_no_input_breaks_a_payment_url_or_pays(client, stripe_payments, target, 
     assert Payment.objects.get(pk=stripe.pk).status == PaymentStatus.WAITING
 
 
-def test_the_fuzzed_urls_do_move_a_payment_given_a_real_stripe_event(client, stripe_payments):
+def test_the_fuzzed_urls_do_move_a_payment_given_a_real_stripe_event(client_seeing_errors, stripe_payments):
     """The fuzz above would pass if nothing could ever pay: a signed event about the payment does."""
     stripe = Payment.objects.create(
         order=OrderFactory(), variant="stripe", total=Decimal("20.95"), currency="USD", transaction_id="cs_test_1"
     )
     body = session_event(stripe)
 
-    response = client.post(
+    response = client_seeing_errors.post(
         "/payments/process/stripe/", body, content_type="application/json", HTTP_STRIPE_SIGNATURE=signature(body)
     )
 

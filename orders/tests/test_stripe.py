@@ -7,7 +7,6 @@ from decimal import Decimal
 
 import pytest
 import stripe
-from django.test import Client
 from payments import PaymentStatus
 
 from orders.models import OrderStatus, Payment, ProviderEvent
@@ -19,11 +18,6 @@ from .stripe_events import session_event, signature
 pytestmark = pytest.mark.django_db
 
 WEBHOOK = "/payments/process/stripe/"
-
-
-@pytest.fixture
-def client():
-    return Client(raise_request_exception=False)
 
 
 @pytest.fixture
@@ -49,21 +43,21 @@ def statuses(payment: Payment) -> tuple[str, str]:
     return payment.status, payment.order.status
 
 
-def test_a_signed_completed_session_pays_the_order(client, payment):
-    response = signed(client, session_event(payment))
+def test_a_signed_completed_session_pays_the_order(client_seeing_errors, payment):
+    response = signed(client_seeing_errors, session_event(payment))
 
     assert response.status_code == 200
     assert statuses(payment) == (PaymentStatus.CONFIRMED, OrderStatus.PAID)
     assert payment.captured_amount == Decimal("20.95")
 
 
-def test_the_per_payment_url_verifies_the_same_way(client, payment):
+def test_the_per_payment_url_verifies_the_same_way(client_seeing_errors, payment):
     body = session_event(payment)
     url = payment.get_process_url()
 
-    assert deliver(client, body, url=url).status_code == 400
+    assert deliver(client_seeing_errors, body, url=url).status_code == 400
     assert statuses(payment) == (PaymentStatus.WAITING, OrderStatus.AWAITING_PAYMENT)
-    assert deliver(client, body, url=url, HTTP_STRIPE_SIGNATURE=signature(body)).status_code == 200
+    assert deliver(client_seeing_errors, body, url=url, HTTP_STRIPE_SIGNATURE=signature(body)).status_code == 200
     assert statuses(payment) == (PaymentStatus.CONFIRMED, OrderStatus.PAID)
 
 
@@ -78,49 +72,49 @@ def test_the_per_payment_url_verifies_the_same_way(client, payment):
     ],
     ids=["missing", "empty", "wrong", "garbled", "no-timestamp"],
 )
-def test_a_missing_or_wrong_signature_is_refused_and_changes_nothing(client, payment, header):
+def test_a_missing_or_wrong_signature_is_refused_and_changes_nothing(client_seeing_errors, payment, header):
     headers = {} if header is None else {"HTTP_STRIPE_SIGNATURE": header}
 
-    response = deliver(client, session_event(payment), **headers)
+    response = deliver(client_seeing_errors, session_event(payment), **headers)
 
     assert response.status_code == 400
     assert statuses(payment) == (PaymentStatus.WAITING, OrderStatus.AWAITING_PAYMENT)
     assert not ProviderEvent.objects.exists()
 
 
-def test_a_signature_made_with_another_secret_is_refused(client, payment):
+def test_a_signature_made_with_another_secret_is_refused(client_seeing_errors, payment):
     body = session_event(payment)
 
-    response = deliver(client, body, HTTP_STRIPE_SIGNATURE=signature(body, secret="whsec_someone_else"))
+    response = deliver(client_seeing_errors, body, HTTP_STRIPE_SIGNATURE=signature(body, secret="whsec_someone_else"))
 
     assert response.status_code == 400
     assert statuses(payment) == (PaymentStatus.WAITING, OrderStatus.AWAITING_PAYMENT)
 
 
-def test_a_signed_body_changed_afterwards_is_refused(client, payment):
+def test_a_signed_body_changed_afterwards_is_refused(client_seeing_errors, payment):
     body = session_event(payment, payment_status="unpaid")
     header = signature(body)
 
-    response = deliver(client, body.replace(b'"unpaid"', b'"paid"'), HTTP_STRIPE_SIGNATURE=header)
+    response = deliver(client_seeing_errors, body.replace(b'"unpaid"', b'"paid"'), HTTP_STRIPE_SIGNATURE=header)
 
     assert response.status_code == 400
     assert statuses(payment) == (PaymentStatus.WAITING, OrderStatus.AWAITING_PAYMENT)
 
 
-def test_an_old_event_is_refused_even_when_its_signature_is_right(client, payment):
-    response = signed(client, session_event(payment), timestamp=int(time.time()) - 3600)
+def test_an_old_event_is_refused_even_when_its_signature_is_right(client_seeing_errors, payment):
+    response = signed(client_seeing_errors, session_event(payment), timestamp=int(time.time()) - 3600)
 
     assert response.status_code == 400
     assert statuses(payment) == (PaymentStatus.WAITING, OrderStatus.AWAITING_PAYMENT)
 
 
-def test_a_replayed_event_changes_nothing_twice(client, payment):
+def test_a_replayed_event_changes_nothing_twice(client_seeing_errors, payment):
     body = session_event(payment)
-    assert signed(client, body).status_code == 200
+    assert signed(client_seeing_errors, body).status_code == 200
     # The owner refunded the payment meanwhile; the same event again must not confirm it again.
     Payment.objects.filter(pk=payment.pk).update(status=PaymentStatus.REFUNDED)
 
-    response = signed(client, body)
+    response = signed(client_seeing_errors, body)
 
     assert response.status_code == 200
     assert json.loads(response.content) == {"status": "already processed"}
@@ -129,74 +123,77 @@ def test_a_replayed_event_changes_nothing_twice(client, payment):
     assert ProviderEvent.objects.count() == 1
 
 
-def test_a_late_expiry_does_not_undo_a_payment(client, payment):
-    signed(client, session_event(payment))
+def test_a_late_expiry_does_not_undo_a_payment(client_seeing_errors, payment):
+    signed(client_seeing_errors, session_event(payment))
 
-    response = signed(client, session_event(payment, "checkout.session.expired", status="expired"))
+    response = signed(client_seeing_errors, session_event(payment, "checkout.session.expired", status="expired"))
 
     assert response.status_code == 200
     assert statuses(payment) == (PaymentStatus.CONFIRMED, OrderStatus.PAID)
 
 
-def test_an_expired_session_cancels_the_payment_and_the_order_waits_for_another(client, payment):
+def test_an_expired_session_cancels_the_payment_and_the_order_waits_for_another(client_seeing_errors, payment):
     response = signed(
-        client, session_event(payment, "checkout.session.expired", status="expired", payment_status="unpaid")
+        client_seeing_errors,
+        session_event(payment, "checkout.session.expired", status="expired", payment_status="unpaid"),
     )
 
     assert response.status_code == 200
     assert statuses(payment) == (PaymentStatus.CANCELLED, OrderStatus.AWAITING_PAYMENT)
 
 
-def test_a_delayed_payment_waits_for_its_outcome(client, payment):
-    signed(client, session_event(payment, payment_status="unpaid"))
+def test_a_delayed_payment_waits_for_its_outcome(client_seeing_errors, payment):
+    signed(client_seeing_errors, session_event(payment, payment_status="unpaid"))
     assert statuses(payment) == (PaymentStatus.WAITING, OrderStatus.AWAITING_PAYMENT)
 
-    signed(client, session_event(payment, "checkout.session.async_payment_failed", payment_status="unpaid"))
+    signed(
+        client_seeing_errors, session_event(payment, "checkout.session.async_payment_failed", payment_status="unpaid")
+    )
 
     assert statuses(payment) == (PaymentStatus.REJECTED, OrderStatus.AWAITING_PAYMENT)
 
 
-def test_a_delayed_payment_that_succeeds_pays_the_order(client, payment):
-    signed(client, session_event(payment, "checkout.session.async_payment_succeeded"))
+def test_a_delayed_payment_that_succeeds_pays_the_order(client_seeing_errors, payment):
+    signed(client_seeing_errors, session_event(payment, "checkout.session.async_payment_succeeded"))
 
     assert statuses(payment) == (PaymentStatus.CONFIRMED, OrderStatus.PAID)
 
 
-def test_a_session_paid_for_a_different_amount_does_not_pay_the_order(client, payment, caplog):
-    response = signed(client, session_event(payment, amount_total=1))
+def test_a_session_paid_for_a_different_amount_does_not_pay_the_order(client_seeing_errors, payment, caplog):
+    response = signed(client_seeing_errors, session_event(payment, amount_total=1))
 
     assert response.status_code == 200
     assert statuses(payment) == (PaymentStatus.ERROR, OrderStatus.AWAITING_PAYMENT)
     assert "paid 1 usd for payment" in caplog.text
 
 
-def test_an_event_about_another_session_is_refused(client, payment):
-    response = signed(client, session_event(payment, id="cs_test_someone_elses"))
+def test_an_event_about_another_session_is_refused(client_seeing_errors, payment):
+    response = signed(client_seeing_errors, session_event(payment, id="cs_test_someone_elses"))
 
     assert response.status_code == 400
     assert statuses(payment) == (PaymentStatus.WAITING, OrderStatus.AWAITING_PAYMENT)
     assert not ProviderEvent.objects.exists()  # refused whole: Stripe's retry is not taken for a replay
 
 
-def test_an_event_naming_no_payment_of_the_shop_is_refused(client, payment):
+def test_an_event_naming_no_payment_of_the_shop_is_refused(client_seeing_errors, payment):
     body = session_event(payment, client_reference_id="not-a-token")
 
-    assert signed(client, body).status_code == 400
+    assert signed(client_seeing_errors, body).status_code == 400
 
 
-def test_an_event_naming_a_demo_payment_is_404(client, payment):
+def test_an_event_naming_a_demo_payment_is_404(client_seeing_errors, payment):
     demo = Payment.objects.create(order=payment.order, variant="default", total=payment.total, currency="USD")
     demo.transaction_id = payment.transaction_id
     body = session_event(demo)
 
-    assert signed(client, body).status_code == 404
+    assert signed(client_seeing_errors, body).status_code == 404
     assert statuses(demo)[0] == PaymentStatus.WAITING
 
 
-def test_other_event_types_are_acknowledged_and_ignored(client, payment):
+def test_other_event_types_are_acknowledged_and_ignored(client_seeing_errors, payment):
     body = session_event(payment, "checkout.session.something_new")
 
-    response = signed(client, body)
+    response = signed(client_seeing_errors, body)
 
     assert response.status_code == 200
     assert statuses(payment) == (PaymentStatus.WAITING, OrderStatus.AWAITING_PAYMENT)
@@ -223,9 +220,9 @@ class TestBackFromStripe:
         return answer_with
 
     @pytest.fixture
-    def shopper_client(self, client, payment):
-        client.force_login(payment.order.user)
-        return client
+    def shopper_client(self, client_seeing_errors, payment):
+        client_seeing_errors.force_login(payment.order.user)
+        return client_seeing_errors
 
     def test_a_paid_session_pays_the_order_before_the_webhook(self, shopper_client, payment, stripe_says):
         asked = stripe_says(PAID_SESSION)

@@ -5,19 +5,12 @@ import logging
 
 import pytest
 from django.db import OperationalError, connections
-from django.test import Client
 
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
-
-
-@pytest.fixture
-def client():
-    """Unhandled exceptions become responses, as they do for a real shopper."""
-    return Client(raise_request_exception=False)
 
 
 def take_the_database_down(monkeypatch) -> None:
@@ -34,9 +27,9 @@ def database_down(monkeypatch):
     take_the_database_down(monkeypatch)
 
 
-def test_a_page_answers_503_with_retry_after_and_the_styled_page(client, database_down, caplog):
+def test_a_page_answers_503_with_retry_after_and_the_styled_page(client_seeing_errors, database_down, caplog):
     with caplog.at_level(logging.ERROR, logger="django.request"):
-        response = client.get("/")
+        response = client_seeing_errors.get("/")
 
     assert response.status_code == 503
     assert response["Retry-After"] == "30"
@@ -48,15 +41,15 @@ def test_a_page_answers_503_with_retry_after_and_the_styled_page(client, databas
     assert "Service Unavailable: /" in caplog.text
 
 
-def test_a_logged_in_shoppers_cart_page_answers_503(client, monkeypatch):
-    client.force_login(UserFactory())
+def test_a_logged_in_shoppers_cart_page_answers_503(client_seeing_errors, monkeypatch):
+    client_seeing_errors.force_login(UserFactory())
     take_the_database_down(monkeypatch)
 
-    assert client.get("/cart/").status_code == 503
+    assert client_seeing_errors.get("/cart/").status_code == 503
 
 
-def test_an_htmx_request_gets_a_toast_and_no_swap(client, database_down):
-    response = client.post("/cart/add/1/", **HTMX)
+def test_an_htmx_request_gets_a_toast_and_no_swap(client_seeing_errors, database_down):
+    response = client_seeing_errors.post("/cart/add/1/", **HTMX)
 
     assert response.status_code == 503
     assert response["Retry-After"] == "30"
@@ -67,26 +60,26 @@ def test_an_htmx_request_gets_a_toast_and_no_swap(client, database_down):
     assert "The shop is briefly unavailable. Nothing was lost" in content
 
 
-def test_other_errors_still_answer_500(client, monkeypatch):
+def test_other_errors_still_answer_500(client_seeing_errors, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("a bug")
 
     monkeypatch.setattr("store.views.render", broken)
 
-    response = client.get("/")
+    response = client_seeing_errors.get("/")
 
     assert response.status_code == 500
     assert "Something went wrong on our side" in response.content.decode()
 
 
-def test_readiness_fails_while_liveness_answers_when_the_database_is_down(client, database_down):
-    assert client.get("/health/", HTTP_ACCEPT="application/json").status_code == 500
-    assert client.get("/health/live/").status_code == 200
+def test_readiness_fails_while_liveness_answers_when_the_database_is_down(client_seeing_errors, database_down):
+    assert client_seeing_errors.get("/health/", HTTP_ACCEPT="application/json").status_code == 500
+    assert client_seeing_errors.get("/health/live/").status_code == 200
 
 
-def test_readiness_and_liveness_answer_200_when_all_is_up(client):
-    ready = client.get("/health/", HTTP_ACCEPT="application/json")
+def test_readiness_and_liveness_answer_200_when_all_is_up(client_seeing_errors):
+    ready = client_seeing_errors.get("/health/", HTTP_ACCEPT="application/json")
 
     assert ready.status_code == 200, ready.content
     assert set(ready.json().values()) == {"OK"}
-    assert client.get("/health/live/").content == b"ok"
+    assert client_seeing_errors.get("/health/live/").content == b"ok"

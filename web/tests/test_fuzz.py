@@ -7,7 +7,6 @@ from urllib.parse import quote, quote_from_bytes
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
-from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -52,9 +51,10 @@ def snapshot() -> dict:
 
 
 @pytest.fixture
-def client():
-    """A 5xx must show as a status, not as an exception raised into the test."""
-    return Client(raise_request_exception=False)
+def shopper_client_seeing_errors(client_seeing_errors, user):
+    """``client_seeing_errors``, logged in as ``user``."""
+    client_seeing_errors.force_login(user)
+    return client_seeing_errors
 
 
 @pytest.fixture
@@ -65,24 +65,30 @@ def products():
 
 @fuzz
 @given(q=values, category=values, sort=values, page=values, htmx=st.booleans())
-def test_the_catalog_answers_any_query(client, products, q, category, sort, page, htmx):
-    response = client.get(f"/?{query(q=q, category=category, sort=sort, page=page)}", **(HTMX if htmx else {}))
+def test_the_catalog_answers_any_query(client_seeing_errors, products, q, category, sort, page, htmx):
+    response = client_seeing_errors.get(
+        f"/?{query(q=q, category=category, sort=sort, page=page)}", **(HTMX if htmx else {})
+    )
 
     assert response.status_code < 500
 
 
 @fuzz
 @given(slug=values)
-def test_a_product_page_answers_any_slug(client, products, slug):
-    assert client.get(f"/products/{encoded(slug)}/").status_code < 500
+def test_a_product_page_answers_any_slug(client_seeing_errors, products, slug):
+    assert client_seeing_errors.get(f"/products/{encoded(slug)}/").status_code < 500
 
 
 @fuzz
 @given(product_id=ids, quantity=form_values, next_url=form_values)
-def test_add_to_cart_answers_any_product_and_quantity(shopper_client, products, product_id, quantity, next_url):
+def test_add_to_cart_answers_any_product_and_quantity(
+    shopper_client_seeing_errors, products, product_id, quantity, next_url
+):
     before = snapshot()
 
-    response = shopper_client.post(f"/cart/add/{product_id}/", {"quantity": quantity, "next": next_url}, **HTMX)
+    response = shopper_client_seeing_errors.post(
+        f"/cart/add/{product_id}/", {"quantity": quantity, "next": next_url}, **HTMX
+    )
 
     assert response.status_code < 500
     if response.status_code >= 400:
@@ -91,12 +97,14 @@ def test_add_to_cart_answers_any_product_and_quantity(shopper_client, products, 
 
 @fuzz
 @given(action=st.sampled_from(["increase", "decrease", "quantity", "remove"]), quantity=form_values, data=st.data())
-def test_cart_line_changes_answer_any_line_and_quantity(shopper_client, user, products, action, quantity, data):
+def test_cart_line_changes_answer_any_line_and_quantity(
+    shopper_client_seeing_errors, user, products, action, quantity, data
+):
     own_line = CartItemFactory(cart__user=user, product=Product.objects.get(name="Blue Kettle"), quantity=2)
     line = data.draw(st.one_of(st.just(own_line.pk), ids, form_values), label="line")
     before = snapshot()
 
-    response = shopper_client.post(f"/cart/items/{action}/", {"line": line, "quantity": quantity}, **HTMX)
+    response = shopper_client_seeing_errors.post(f"/cart/items/{action}/", {"line": line, "quantity": quantity}, **HTMX)
 
     assert response.status_code < 500
     if response.status_code >= 400:
@@ -106,10 +114,12 @@ def test_cart_line_changes_answer_any_line_and_quantity(shopper_client, user, pr
 
 @fuzz
 @given(login=form_values, password=form_values, remember=form_values)
-def test_login_answers_any_input_and_changes_nothing(client, user, login, password, remember):
+def test_login_answers_any_input_and_changes_nothing(client_seeing_errors, user, login, password, remember):
     before = snapshot()
 
-    response = client.post("/accounts/login/", {"login": login, "password": password, "remember": remember})
+    response = client_seeing_errors.post(
+        "/accounts/login/", {"login": login, "password": password, "remember": remember}
+    )
 
     assert response.status_code < 500
     assert snapshot() == before
@@ -117,10 +127,12 @@ def test_login_answers_any_input_and_changes_nothing(client, user, login, passwo
 
 @fuzz
 @given(email=form_values, password1=form_values, password2=form_values)
-def test_sign_up_answers_any_input_and_refusals_change_nothing(client, email, password1, password2):
+def test_sign_up_answers_any_input_and_refusals_change_nothing(client_seeing_errors, email, password1, password2):
     before = snapshot()
 
-    response = client.post("/accounts/signup/", {"email": email, "password1": password1, "password2": password2})
+    response = client_seeing_errors.post(
+        "/accounts/signup/", {"email": email, "password1": password1, "password2": password2}
+    )
 
     assert response.status_code < 500
     if response.status_code != 302:
@@ -129,10 +141,10 @@ def test_sign_up_answers_any_input_and_refusals_change_nothing(client, email, pa
 
 @fuzz
 @given(email=form_values)
-def test_password_reset_answers_any_email_and_changes_nothing(client, user, email):
+def test_password_reset_answers_any_email_and_changes_nothing(client_seeing_errors, user, email):
     before = snapshot()
 
-    response = client.post("/accounts/password/reset/", {"email": email})
+    response = client_seeing_errors.post("/accounts/password/reset/", {"email": email})
 
     assert response.status_code < 500
     assert snapshot() == before
@@ -141,11 +153,11 @@ def test_password_reset_answers_any_email_and_changes_nothing(client, user, emai
 @fuzz
 @given(q=values, order=values, page=values, active=values, category=values, created=values)
 def test_the_admin_product_list_answers_any_search_and_filter(
-    client, products, q, order, page, active, category, created
+    client_seeing_errors, products, q, order, page, active, category, created
 ):
-    client.force_login(UserFactory(username="owner", is_staff=True, is_superuser=True))
+    client_seeing_errors.force_login(UserFactory(username="owner", is_staff=True, is_superuser=True))
     params = query(q=q, o=order, p=page, is_active__exact=active, category__id__exact=category, created_at__gte=created)
 
-    response = client.get(f"/admin/store/product/?{params}")
+    response = client_seeing_errors.get(f"/admin/store/product/?{params}")
 
     assert response.status_code < 500
