@@ -20,7 +20,7 @@ from cart.models import Cart, CartItem
 from store.models import Product
 from tests.factories import CategoryFactory, ProductFactory, UserFactory
 
-from .test_views import PNG
+from .conftest import PNG
 
 pytestmark = pytest.mark.django_db
 
