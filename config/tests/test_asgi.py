@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from tests.concurrency import in_a_thread_of_its_own
 
-from .test_production import ROOT, production_env, without_settings_module
+from .conftest import ROOT, production_env, without_settings_module
 
 # Twenty requests one after the other, each in a thread of its own as under ASGI: which server process answered each.
 REQUESTS_IN_THREADS = textwrap.dedent(

@@ -36,7 +36,7 @@ from tests.factories import PASSWORD, ProductFactory, ShippingMethodFactory, Use
 from tests.mail import HoldingSinkHandler, free_port, serving
 from tests.object_storage import new_bucket, running_s3
 
-from .test_production import BUILT_CSS, ROOT, production_env
+from .conftest import BUILT_CSS, ROOT, production_env
 
 pytestmark = [
     pytest.mark.skipif(connection.vendor != "postgresql", reason="the servers share PostgreSQL"),

@@ -7,7 +7,6 @@ so the result does not depend on the suite's database: CI's PostgreSQL pass skip
 import gzip
 import os
 import re
-import secrets
 import shlex
 import subprocess
 import sys
@@ -24,38 +23,12 @@ import pytest
 
 from tests.factories import PASSWORD
 
-from .test_settings import SETTINGS_ENV
-
-ROOT = Path(__file__).resolve().parents[2]
-BUILT_CSS = ROOT / "theme" / "static" / "css" / "dist" / "styles.css"
+from .conftest import BUILT_CSS, ROOT, production_env, without_settings_module
 
 pytestmark = pytest.mark.skipif(
     os.environ.get("DATABASE_URL", "").startswith("postgres"),
     reason="independent of the suite's database; the SQLite pass already ran it",
 )
-
-
-# Set by the browser tests' conftest for this process only; a deployment never has it.
-TEST_ONLY_ENV = {"DJANGO_ALLOW_ASYNC_UNSAFE"}
-
-
-def production_env(tmp_path: Path, **overrides: str) -> dict[str, str]:
-    env = {name: value for name, value in os.environ.items() if name not in {*SETTINGS_ENV, *TEST_ONLY_ENV}}
-    # gunicorn's config.wsgi would choose production by itself; manage.py is told.
-    env.update(
-        DJANGO_SETTINGS_MODULE="config.settings.production",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS="shop.example",
-        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
-        STATIC_ROOT=str(tmp_path / "static"),
-        MEDIA_ROOT=str(tmp_path / "media"),
-        # Production refuses to start without a real payment provider; these secrets are never used here.
-        STRIPE_SECRET_KEY="sk_test_production_mode",
-        STRIPE_WEBHOOK_SECRET="whsec_production_mode",
-        PAYMENT_HOST="shop.example",
-    )
-    env.update(overrides)
-    return env
 
 
 # What a production deployment shares between its processes; `check --deploy` refuses production without them.
@@ -116,10 +89,6 @@ def test_production_mode_without_a_secret_key_refuses_to_start(tmp_path):
 
     assert result.returncode != 0
     assert "ImproperlyConfigured: Set the SECRET_KEY environment variable" in result.stderr
-
-
-def without_settings_module(env: dict[str, str]) -> dict[str, str]:
-    return {name: value for name, value in env.items() if name != "DJANGO_SETTINGS_MODULE"}
 
 
 def test_the_wsgi_entry_point_is_production_and_refuses_to_start_without_a_secret_key(tmp_path):

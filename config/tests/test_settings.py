@@ -9,41 +9,10 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
+from .conftest import SETTINGS_ENV
+
 BASE_DIR = Path(__file__).resolve().parents[2]
 A_REAL_SECRET = secrets.token_urlsafe(50)
-SETTINGS_ENV = [
-    "DEBUG",
-    "SECRET_KEY",
-    "ALLOWED_HOSTS",
-    "CSRF_TRUSTED_ORIGINS",
-    "DATABASE_URL",
-    "CONN_MAX_AGE",
-    "DATABASE_POOL",
-    "DATABASE_POOL_MAX_SIZE",
-    "REDIS_URL",
-    "STATIC_ROOT",
-    "MEDIA_ROOT",
-    "SERVE_MEDIA",
-    "SECURE_SSL_REDIRECT",
-    "SECURE_HSTS_SECONDS",
-    "EMAIL_BACKEND",
-    "ACCOUNT_EMAIL_VERIFICATION",
-    "SHOP_NAME",
-    "LOG_LEVEL",
-    "TRUSTED_PROXY_COUNT",
-    "TRUSTED_CLIENT_IP_HEADER",
-    "CELERY_BROKER_URL",
-    "EMAIL_TIMEOUT",
-    "SCHEDULE_INTERVAL_SECONDS",
-    "STRIPE_SECRET_KEY",
-    "STRIPE_WEBHOOK_SECRET",
-    "SHOP_DEMO_PAYMENTS",
-    "SHOP_INSTANCES",
-    "AWS_STORAGE_BUCKET_NAME",
-    "AWS_S3_ENDPOINT_URL",
-    "AWS_S3_CUSTOM_DOMAIN",
-    "PAYMENT_HOST",
-]
 
 # A real payment provider, as production needs one (README, "Checkout and orders"); its secrets are never used here.
 TEST_STRIPE_ENV = {"STRIPE_SECRET_KEY": "sk_test_settings", "STRIPE_WEBHOOK_SECRET": "whsec_settings"}
