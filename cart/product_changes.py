@@ -3,7 +3,8 @@
 The owner's forms save products one at a time (``post_save``). A change to a field a cart line shows
 (``LINE_FIELDS``: the name, picture, price, whether it is sold) changes every cart holding the product;
 a change of stock shows only on lines holding more than the smaller of the two figures ("Only 3 left").
-Stock changes come from the stock book (store/services.py), which says so with ``stock_changed``.
+Stock changes come from the stock book (store/services.py), which says so with ``stock_changed``. A deleted
+product takes its cart lines with it (CASCADE), so the carts holding it are found before it goes.
 The carts' versions move after the product's change commits (cart.services.cart_versions_follow_products).
 """
 
@@ -11,14 +12,15 @@ from typing import cast
 
 from django.db import transaction
 from django.db.models import Field
-from django.db.models.signals import post_save, pre_save
+from django.db.models.signals import post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
 from store.models import Product
 from store.signals import stock_changed
 
+from .models import CartItem
 from .selectors import LINE_FIELDS
-from .services import cart_versions_follow_products
+from .services import cart_versions_follow_products, cart_versions_move
 
 PRODUCT_FIELDS_SHOWN = [name.removeprefix("product__") for name in LINE_FIELDS if name.startswith("product__")]
 STOCK_FIELDS = {"on_hand", "allocated"}
@@ -57,3 +59,10 @@ def move_the_versions_of_carts_holding_it(sender, instance: Product, raw: bool, 
 def move_the_versions_of_carts_above_the_stock(sender, product: Product, available_before: int, **kwargs) -> None:
     lines_above = min(available_before, product.available)
     transaction.on_commit(lambda: cart_versions_follow_products(product_ids=[product.pk], lines_above=lines_above))
+
+
+@receiver(pre_delete, sender=Product, dispatch_uid="cart_product_deleted")
+def move_the_versions_of_carts_losing_it(sender, instance: Product, **kwargs) -> None:
+    cart_ids = list(CartItem.objects.filter(product=instance).values_list("cart_id", flat=True))
+    if cart_ids:
+        transaction.on_commit(lambda: cart_versions_move(cart_ids=cart_ids))

@@ -144,9 +144,15 @@ def cart_versions_follow_products(*, product_ids: Iterable[int], lines_above: in
     lines = CartItem.objects.filter(product_id__in=list(product_ids))
     if lines_above is not None:
         lines = lines.filter(quantity__gt=lines_above)
-    carts = Cart.objects.filter(pk__in=list(lines.values_list("cart_id", flat=True).distinct()))
-    # A price or a product no longer sold changes the carts' value too (the owner's figure; cart_line_figures).
-    carts.update(version=F("version") + 1, updated_at=timezone.now(), value=cart_line_figures()["value"])
+    cart_versions_move(cart_ids=list(lines.values_list("cart_id", flat=True).distinct()))
+
+
+def cart_versions_move(*, cart_ids: list[int]) -> None:
+    """These carts show something else now, though their shoppers changed nothing (a product changed or went): move
+    their versions, work the owner's figures out again and tell the shoppers' other devices. Call it after commit."""
+    carts = Cart.objects.filter(pk__in=cart_ids)
+    # A price, a product no longer sold or deleted changes the owner's figures too (cart_line_figures).
+    carts.update(version=F("version") + 1, updated_at=timezone.now(), **cart_line_figures())
     if events_enabled():
         for shopper_id, version in carts.values_list("user_id", "version"):
             publish_cart_version(shopper_id=shopper_id, version=version)

@@ -238,3 +238,17 @@ def test_another_shoppers_order_leaving_enough_for_the_line_leaves_the_version(
         place(other)
 
     assert version_of(user) == before
+
+
+def test_deleting_a_product_moves_the_version_of_the_carts_that_held_it(user, item, django_capture_on_commit_callbacks):
+    Cart.objects.filter(user=user).update(line_count=1, value=Decimal("12.00"))  # the owner's figures of the line
+    other = CartItemFactory(quantity=1)
+    before, other_before = version_of(user), version_of(other.cart.user)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        item.product.delete()
+
+    cart = Cart.objects.get(user=user)
+    assert cart.version == before + 1
+    assert (cart.line_count, cart.value) == (0, Decimal("0.00"))
+    assert version_of(other.cart.user) == other_before
