@@ -101,6 +101,11 @@ def catalog(transactional_db):
     call_command("seed_store", stdout=open(os.devnull, "w"))
 
 
+def use_language(page: Page, live_server, language: str) -> None:
+    """Have the shop answer the page's browser context in ``language`` (its language cookie)."""
+    page.context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_server.url}])
+
+
 @pytest.fixture
 def log_in(live_server, context: BrowserContext) -> Callable:
     """Log a user in by session cookie (only the login tests use the login form)."""

@@ -1,13 +1,12 @@
 """Typed addresses read in their own direction: a Latin one on Persian pages, a Persian one on English pages."""
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 from playwright.sync_api import Locator, Page, expect
 
 from tests.factories import AddressFactory, OrderFactory, UserFactory
 
-from .conftest import assert_accessible, assert_accessible_without_javascript, save_screenshot
+from .conftest import assert_accessible, assert_accessible_without_javascript, save_screenshot, use_language
 
 MAIN_STREET = {"full_name": "Ada Lovelace", "street": "1 Main Street", "city": "Springfield", "postal_code": "12345"}
 AZADI_STREET = {"full_name": "سارا احمدی", "street": "خیابان آزادی ۱۲", "city": "تهران", "postal_code": "1345678910"}
@@ -32,16 +31,12 @@ def left_edge(element: Locator, text: str) -> float:
     return element.evaluate(LEFT_EDGE_OF, text)
 
 
-def in_language(page: Page, live_server, language: str) -> None:
-    page.context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_server.url}])
-
-
 @pytest.mark.parametrize("size", SIZES)
 def test_a_latin_address_keeps_its_order_on_the_persian_order_page(page: Page, live_server, log_in, size):
     user = UserFactory()
     order = OrderFactory(user=user, **MAIN_STREET)
     log_in(user)
-    in_language(page, live_server, "fa")
+    use_language(page, live_server, "fa")
     page.set_viewport_size(SIZES[size])
 
     page.goto(live_server.url + order.get_absolute_url())
@@ -60,7 +55,7 @@ def test_a_persian_address_keeps_its_order_on_the_english_order_page(page: Page,
     user = UserFactory()
     order = OrderFactory(user=user, **AZADI_STREET)
     log_in(user)
-    in_language(page, live_server, "en")
+    use_language(page, live_server, "en")
     page.set_viewport_size(SIZES[size])
 
     page.goto(live_server.url + order.get_absolute_url())
@@ -78,7 +73,7 @@ def test_both_addresses_in_the_persian_address_book_without_javascript(no_js_pag
     AddressFactory(user=user, **AZADI_STREET)
     AddressFactory(user=user, **MAIN_STREET)
     log_in(user, no_js_page.context)
-    in_language(no_js_page, live_server, "fa")
+    use_language(no_js_page, live_server, "fa")
     no_js_page.set_viewport_size(SIZES["phone"])
 
     no_js_page.goto(live_server.url + reverse("orders:addresses"))

@@ -14,7 +14,7 @@ from orders.models import Order
 from store.money import format_money
 from tests.factories import CartItemFactory, ProductFactory, ShippingMethodFactory, UserFactory
 
-from .conftest import assert_accessible, assert_accessible_without_javascript, save_screenshot
+from .conftest import assert_accessible, assert_accessible_without_javascript, save_screenshot, use_language
 
 SIZES = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 STANDARD = {"en": "Standard", "fa": "ارسال عادی"}
@@ -65,14 +65,10 @@ def words(language: str, message: str, context: str = "") -> str:
         return pgettext(context, message) if context else gettext(message)
 
 
-def in_language(page: Page, live_server, language: str) -> None:
-    page.context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
-
-
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("language", ["en", "fa"])
 def test_the_same_lines_and_total_from_the_cart_to_the_email(page: Page, live_server, shopper, language, size):
-    in_language(page, live_server, language)
+    use_language(page, live_server, language)
     page.set_viewport_size(SIZES[size])
     lines = [FEEDER[language], TOWEL[language]]
     subtotal, shipping, total = money("42.00", language), money("4.95", language), money("46.95", language)

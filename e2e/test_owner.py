@@ -14,7 +14,7 @@ from orders.tests.helpers import place
 from store.models import Product
 from tests.factories import UserFactory
 
-from .conftest import assert_accessible, save_screenshot
+from .conftest import assert_accessible, save_screenshot, use_language
 
 DESKTOP = {"width": 1280, "height": 900}
 
@@ -52,7 +52,7 @@ def morning(catalog, live_server):
     ],
 )
 def test_the_owner_opens_the_dashboard_and_the_carts(page: Page, live_server, log_in, morning, language, words):
-    page.context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_server.url}])
+    use_language(page, live_server, language)
     log_in(morning)
     page.set_viewport_size(DESKTOP)
 

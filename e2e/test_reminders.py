@@ -2,14 +2,13 @@
 without logging in. With and without JavaScript, in English and Persian."""
 
 import pytest
-from django.conf import settings
 from playwright.sync_api import Page, expect
 
 from reminders.models import ReminderConsent
 from reminders.services import reminder_consent_set, unsubscribe_token
 from tests.factories import UserFactory
 
-from .conftest import assert_accessible, assert_accessible_without_javascript, save_screenshot
+from .conftest import assert_accessible, assert_accessible_without_javascript, save_screenshot, use_language
 
 
 def choose_reminders(page: Page, live_server) -> None:
@@ -58,7 +57,7 @@ def test_the_emails_link_stops_reminders_without_logging_in(
 ):
     user = UserFactory()
     reminder_consent_set(user=user, agreed=True, language=language)
-    page.context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_server.url}])
+    use_language(page, live_server, language)
 
     page.goto(f"{live_server.url}/reminders/stop/{unsubscribe_token(user=user)}/")
     assert_accessible(page)

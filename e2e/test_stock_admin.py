@@ -1,7 +1,6 @@
 """The owner's stock book in the admin: goods received, a recount, and a recount refused because a sale came first."""
 
 import pytest
-from django.conf import settings
 from django.utils import translation
 from playwright.sync_api import Page, expect
 
@@ -9,7 +8,7 @@ from store.models import Product, StockReason
 from store.services import stock_adjust, stock_allocate, stock_recount
 from tests.factories import UserFactory
 
-from .conftest import assert_accessible, save_screenshot
+from .conftest import assert_accessible, save_screenshot, use_language
 
 DESKTOP = {"width": 1280, "height": 900}
 
@@ -58,7 +57,7 @@ def test_the_owner_receives_goods_and_recounts_in_the_admin(page: Page, live_ser
     grinder = Product.objects.get(slug="hand-grinder")
     stock_recount(product=grinder, counted=10, expected=grinder.on_hand)  # a round figure to start from
     owner = UserFactory(username="owner", email="owner@example.com", is_staff=True, is_superuser=True)
-    page.context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_server.url}])
+    use_language(page, live_server, language)
     log_in(owner)
     page.set_viewport_size(DESKTOP)
 

@@ -3,7 +3,6 @@
 from decimal import Decimal
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
@@ -11,7 +10,7 @@ from playwright.sync_api import Page, expect
 
 from tests.factories import CartItemFactory, ShippingMethodFactory, UserFactory
 
-from .conftest import assert_accessible, save_screenshot
+from .conftest import assert_accessible, save_screenshot, use_language
 
 SIZES = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 THEME_GREEN = "oklch(0.508 0.118 165.612)"  # Tailwind's emerald-700, the primary buttons' colour
@@ -41,7 +40,7 @@ def shopper(transactional_db, log_in):
 def test_radios_and_the_country_list_in_the_theme_and_one_primary_action_in_the_mini_cart(
     page: Page, live_server, shopper, language, size
 ):
-    page.context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_server.url}])
+    use_language(page, live_server, language)
     page.set_viewport_size(SIZES[size])
 
     page.goto(live_server.url + reverse("orders:checkout"))

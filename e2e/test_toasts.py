@@ -4,13 +4,12 @@ With JavaScript they stick under the sticky header and take room (the page moves
 """
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
 from tests.factories import CartItemFactory, UserFactory
 
-from .conftest import save_screenshot
+from .conftest import save_screenshot, use_language
 
 SIZES = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 
@@ -43,7 +42,7 @@ def shopper(transactional_db, log_in):
 def test_with_a_toast_the_page_end_shows_whole_and_the_control_in_focus_is_never_under_it(
     page: Page, live_server, shopper, language, size
 ):
-    page.context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_server.url}])
+    use_language(page, live_server, language)
     page.set_viewport_size(SIZES[size])
     page.goto(live_server.url + reverse("cart:detail"))
 
@@ -91,7 +90,7 @@ NOW_UNDER_THE_TOP = """() => {
 def test_a_toast_shown_mid_page_covers_nothing_that_showed(page: Page, live_server, shopper, language, size):
     for number in range(6, 14):
         CartItemFactory(cart__user=shopper, product__name=f"Product {number}")
-    page.context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_server.url}])
+    use_language(page, live_server, language)
     page.set_viewport_size(SIZES[size])
     page.goto(live_server.url + reverse("cart:detail"))
     page.evaluate("window.scrollTo(0, (document.documentElement.scrollHeight - innerHeight) / 2)")
