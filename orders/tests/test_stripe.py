@@ -220,59 +220,62 @@ class TestBackFromStripe:
         return answer_with
 
     @pytest.fixture
-    def shopper_client(self, client_seeing_errors, payment):
+    def buyer_client_seeing_errors(self, client_seeing_errors, payment):
+        """The root conftest's client_seeing_errors, logged in as the shopper whose order the payment is for."""
         client_seeing_errors.force_login(payment.order.user)
         return client_seeing_errors
 
-    def test_a_paid_session_pays_the_order_before_the_webhook(self, shopper_client, payment, stripe_says):
+    def test_a_paid_session_pays_the_order_before_the_webhook(self, buyer_client_seeing_errors, payment, stripe_says):
         asked = stripe_says(PAID_SESSION)
 
-        page = shopper_client.get(payment.order.get_absolute_url()).content.decode()
+        page = buyer_client_seeing_errors.get(payment.order.get_absolute_url()).content.decode()
 
         assert asked == ["cs_test_a1"]
         assert statuses(payment) == (PaymentStatus.CONFIRMED, OrderStatus.PAID)
         assert "Payment received — thank you!" in page
         assert 'data-testid="payment-status">Paid<' in page
 
-    def test_an_open_session_stays_waiting_and_payable(self, shopper_client, payment, stripe_says):
+    def test_an_open_session_stays_waiting_and_payable(self, buyer_client_seeing_errors, payment, stripe_says):
         stripe_says(PAID_SESSION | {"status": "open", "payment_status": "unpaid"})
 
-        page = shopper_client.get(payment.order.get_absolute_url()).content.decode()
+        page = buyer_client_seeing_errors.get(payment.order.get_absolute_url()).content.decode()
 
         assert statuses(payment) == (PaymentStatus.WAITING, OrderStatus.AWAITING_PAYMENT)
         assert "Waiting for payment" in page
         assert "Try paying again" in page
 
-    def test_an_expired_session_says_cancelled(self, shopper_client, payment, stripe_says):
+    def test_an_expired_session_says_cancelled(self, buyer_client_seeing_errors, payment, stripe_says):
         stripe_says(PAID_SESSION | {"status": "expired", "payment_status": "unpaid"})
 
-        page = shopper_client.get(payment.order.get_absolute_url()).content.decode()
+        page = buyer_client_seeing_errors.get(payment.order.get_absolute_url()).content.decode()
 
         assert statuses(payment) == (PaymentStatus.CANCELLED, OrderStatus.AWAITING_PAYMENT)
         assert "The payment was cancelled and nothing was charged. You can try again." in page
 
-    def test_a_session_paid_for_another_amount_pays_nothing(self, shopper_client, payment, stripe_says):
+    def test_a_session_paid_for_another_amount_pays_nothing(self, buyer_client_seeing_errors, payment, stripe_says):
         stripe_says(PAID_SESSION | {"amount_total": 100})
 
-        shopper_client.get(payment.order.get_absolute_url())
+        buyer_client_seeing_errors.get(payment.order.get_absolute_url())
 
         assert statuses(payment) == (PaymentStatus.ERROR, OrderStatus.AWAITING_PAYMENT)
 
-    def test_stripe_unreachable_leaves_the_page_as_it_was(self, shopper_client, payment, stripe_says, caplog):
+    def test_stripe_unreachable_leaves_the_page_as_it_was(
+        self, buyer_client_seeing_errors, payment, stripe_says, caplog
+    ):
         stripe_says(stripe.APIConnectionError("connection refused"))
 
-        response = shopper_client.get(payment.order.get_absolute_url())
+        response = buyer_client_seeing_errors.get(payment.order.get_absolute_url())
 
         assert response.status_code == 200
         assert "Waiting for payment" in response.content.decode()
         assert statuses(payment) == (PaymentStatus.WAITING, OrderStatus.AWAITING_PAYMENT)
         assert "not retrieved" in caplog.text
 
-    def test_a_paid_order_asks_stripe_nothing(self, shopper_client, payment, stripe_says):
+    def test_a_paid_order_asks_stripe_nothing(self, buyer_client_seeing_errors, payment, stripe_says):
         asked = stripe_says(PAID_SESSION)
-        shopper_client.get(payment.order.get_absolute_url())
+        buyer_client_seeing_errors.get(payment.order.get_absolute_url())
 
-        shopper_client.get(payment.order.get_absolute_url())
+        buyer_client_seeing_errors.get(payment.order.get_absolute_url())
 
         assert asked == ["cs_test_a1"]
 
