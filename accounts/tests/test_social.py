@@ -6,7 +6,6 @@ import pytest
 from allauth.account.models import EmailAddress
 from allauth.socialaccount.models import SocialAccount
 from django.contrib.auth import get_user_model
-from django.test import Client
 from django.urls import reverse
 
 from config.settings.social import social_login_providers
@@ -162,10 +161,9 @@ def test_provider_down_shows_a_friendly_error_not_a_500(client, settings, caplog
     ],
 )
 @pytest.mark.parametrize("method", ["get", "post"])
-def test_a_provider_without_credentials_is_not_found(settings, url, method):
+def test_a_provider_without_credentials_is_not_found(client_seeing_errors, settings, url, method):
     settings.SOCIALACCOUNT_PROVIDERS = {}
-    client = Client(raise_request_exception=False)
 
-    response = getattr(client, method)(url)
+    response = getattr(client_seeing_errors, method)(url)
 
     assert response.status_code == 404

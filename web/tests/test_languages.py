@@ -132,8 +132,8 @@ def test_login_and_sign_up_use_the_shops_persian_words(client):
 RIGHT_TO_LEFT = '<html lang="fa" dir="rtl" class="h-full">'
 
 
-def test_the_error_pages_are_persian_right_to_left(monkeypatch):
-    client = in_persian(Client(raise_request_exception=False))
+def test_the_error_pages_are_persian_right_to_left(client_seeing_errors, monkeypatch):
+    client = in_persian(client_seeing_errors)
 
     bad = client.get("/", {"q": "tea\x00"}).content.decode()
     assert opening_tag(bad) == RIGHT_TO_LEFT
