@@ -25,6 +25,11 @@ ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-results"
 AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"  # the root npm workspace (package.json)
 
+# The viewports the browser tests look at the shop in; parametrized tests use SIZES' keys as their ids.
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
+SIZES = {"desktop": DESKTOP, "phone": PHONE}
+
 # Flags for a closed network and a root user: no sandbox, nothing phoning home.
 CHROMIUM_FLAGS = [
     "--no-sandbox",

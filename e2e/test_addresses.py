@@ -6,11 +6,10 @@ from playwright.sync_api import Locator, Page, expect
 
 from tests.factories import AddressFactory, OrderFactory, UserFactory
 
-from .conftest import assert_accessible, assert_accessible_without_javascript, save_screenshot, use_language
+from .conftest import SIZES, assert_accessible, assert_accessible_without_javascript, save_screenshot, use_language
 
 MAIN_STREET = {"full_name": "Ada Lovelace", "street": "1 Main Street", "city": "Springfield", "postal_code": "12345"}
 AZADI_STREET = {"full_name": "سارا احمدی", "street": "خیابان آزادی ۱۲", "city": "تهران", "postal_code": "1345678910"}
-SIZES = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 
 # Where on the screen a piece of text starts (its left edge), found in the element's text.
 LEFT_EDGE_OF = """(element, text) => {

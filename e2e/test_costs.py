@@ -14,9 +14,8 @@ from orders.models import Order
 from store.money import format_money
 from tests.factories import CartItemFactory, ProductFactory, ShippingMethodFactory, UserFactory
 
-from .conftest import assert_accessible, assert_accessible_without_javascript, save_screenshot, use_language
+from .conftest import SIZES, assert_accessible, assert_accessible_without_javascript, save_screenshot, use_language
 
-SIZES = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 STANDARD = {"en": "Standard", "fa": "ارسال عادی"}
 EXPRESS = {"en": "Express", "fa": "ارسال سریع"}
 FEEDER = {"en": "Bird Feeder", "fa": "دانه‌خوری پرندگان"}

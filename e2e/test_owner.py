@@ -14,9 +14,7 @@ from orders.tests.helpers import place
 from store.models import Product
 from tests.factories import UserFactory
 
-from .conftest import assert_accessible, save_screenshot, use_language
-
-DESKTOP = {"width": 1280, "height": 900}
+from .conftest import DESKTOP, assert_accessible, save_screenshot, use_language
 
 
 @pytest.fixture

@@ -12,10 +12,7 @@ from orders.models import Order, OrderStatus
 from store.models import Product
 from tests.factories import CartItemFactory, ShippingMethodFactory, UserFactory
 
-from .conftest import assert_accessible, assert_accessible_without_javascript, save_screenshot
-
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
+from .conftest import DESKTOP, PHONE, assert_accessible, assert_accessible_without_javascript, save_screenshot
 
 
 @pytest.fixture

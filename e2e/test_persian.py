@@ -10,15 +10,13 @@ from orders.models import Order
 from store.models import Product
 from tests.factories import PASSWORD, CartItemFactory, ShippingMethodFactory, UserFactory
 
-from .conftest import assert_accessible, assert_accessible_without_javascript, save_screenshot
+from .conftest import DESKTOP, PHONE, assert_accessible, assert_accessible_without_javascript, save_screenshot
 
 pytestmark = pytest.mark.usefixtures("catalog")
 
-PHONE = {"width": 390, "height": 844}
 # The demo catalog's Persian names (store/demo_catalog.py): what a Persian page shows and searches.
 FEEDER = "دانه‌خوری پرندگان"
 GARDEN = "باغ و باغچه"
-DESKTOP = {"width": 1280, "height": 800}
 
 
 @pytest.fixture

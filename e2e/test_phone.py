@@ -5,9 +5,7 @@ from playwright.sync_api import Page, expect
 
 from tests.factories import UserFactory
 
-from .conftest import save_screenshot
-
-PHONE = {"width": 390, "height": 844}
+from .conftest import PHONE, save_screenshot
 
 
 @pytest.fixture

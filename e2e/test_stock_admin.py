@@ -8,9 +8,7 @@ from store.models import Product, StockReason
 from store.services import stock_adjust, stock_allocate, stock_recount
 from tests.factories import UserFactory
 
-from .conftest import assert_accessible, save_screenshot, use_language
-
-DESKTOP = {"width": 1280, "height": 900}
+from .conftest import DESKTOP, assert_accessible, save_screenshot, use_language
 
 WORDS = {
     "en": {

@@ -10,9 +10,8 @@ from playwright.sync_api import Page, expect
 
 from tests.factories import CartItemFactory, ShippingMethodFactory, UserFactory
 
-from .conftest import assert_accessible, save_screenshot, use_language
+from .conftest import SIZES, assert_accessible, save_screenshot, use_language
 
-SIZES = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 THEME_GREEN = "oklch(0.508 0.118 165.612)"  # Tailwind's emerald-700, the primary buttons' colour
 EMERALD_50 = "oklch(0.979 0.021 166.113)"
 

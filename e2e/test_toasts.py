@@ -9,9 +9,7 @@ from playwright.sync_api import Page, expect
 
 from tests.factories import CartItemFactory, UserFactory
 
-from .conftest import save_screenshot, use_language
-
-SIZES = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
+from .conftest import SIZES, save_screenshot, use_language
 
 # What a shopper reads or uses on the page.
 READABLE = '"a, button, input, select, label, h1, h2, p, dt, dd, li > span"'
