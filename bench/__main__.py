@@ -1,6 +1,6 @@
-"""``make bench``: in-process on PostgreSQL and SQLite, Place order with the mail server hanging, the HTTP load run (as the Procfile serves the shop, and with
-WSGI workers), live cart events at 100 and 1,000 open streams, the catalog at scale, the owner's pages at 100,000
-carts, then the report.
+"""``make bench``: in-process on PostgreSQL and SQLite, placing an order with the mail server hanging, the HTTP load
+run (as the Procfile serves the shop, and with WSGI workers), live cart events at 100 and 1,000 open streams, the
+catalog at scale with each vocabulary, the owner's pages at 100,000 carts, then the report.
 
 Needs PostgreSQL (BENCH_DATABASE_URL, else DATABASE_URL, else
 postgres://postgres@127.0.0.1:5432/postgres) and stops at once, saying so, without it.
