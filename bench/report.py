@@ -30,7 +30,7 @@ QUANTITY_CHANGES = ("increase", "decrease", "set quantity")
 FLOOR_TARGET = 2.0
 # What every page carries (bench.views.page_shell: base.html alone) and the pages a shopper sees most, 1-line cart.
 SHARED_PAGES = ("page shell", "home page", "product page", "cart page")
-Y_TICKS = (1, 2, 3, 5, 10, 20, 30, 50)
+Y_TICKS = (1, 2, 3, 5, 10, 20, 30, 50, 100, 200, 300)
 
 
 def cpu_and_memory() -> tuple[str, str]:
