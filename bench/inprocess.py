@@ -21,6 +21,7 @@ import statistics
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 from urllib.parse import urlencode
@@ -398,6 +399,8 @@ def run(*, warmup: int, iterations: int, sizes=CART_SIZES, only: set[str] = froz
     from django.conf import settings
     from django.db import connection
 
+    from bench.scale import current_commit
+
     django.setup()
     collect_static()
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
@@ -411,6 +414,8 @@ def run(*, warmup: int, iterations: int, sizes=CART_SIZES, only: set[str] = froz
         "settings": settings.SETTINGS_MODULE,
         "warmup": warmup,
         "iterations": iterations,
+        "measured_at": datetime.now(UTC).isoformat(),
+        "commit": current_commit(),
         "rows": rows,
     }
 

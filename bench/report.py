@@ -60,7 +60,6 @@ def machine() -> dict:
         "gunicorn": version("gunicorn"),
         "locust": version("locust"),
         "load_average": Path("/proc/loadavg").read_text().split()[:3],
-        "commit": current_commit(),
     }
 
 
@@ -262,7 +261,7 @@ def generated(results_by_database: dict[str, dict], load: dict | None) -> str:
     headline = results_by_database.get("postgresql") or next(iter(results_by_database.values()))
     parts = [
         BEGIN,
-        f"_Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC at commit `{facts['commit']}` by `make bench`._",
+        f"_Measured {measured(headline)} by `make bench`._",
         "",
         "### Machine",
         "",
@@ -359,7 +358,7 @@ def catalog_section(catalogs: dict[str, dict]) -> str:
             f"| {name} | {statement_text} | {' | '.join(figures)} | {target} | {'**met**' if met else '**missed**'} |"
         )
     runs = "; ".join(
-        f"{vocabulary} vocabulary {catalog_measured(catalog)}, built in "
+        f"{vocabulary} vocabulary measured {measured(catalog)}, built in "
         + ", ".join(f"{int(size):,}: {seconds:.0f} s" for size, seconds in catalog["build_seconds"].items())
         for vocabulary, catalog in catalogs.items()
     )
@@ -391,13 +390,13 @@ def catalog_section(catalogs: dict[str, dict]) -> str:
     )
 
 
-def catalog_measured(catalog: dict) -> str:
-    """When and at which commit (bench.catalog records both; older results were reported when they were read)."""
-    if "measured_at" in catalog:
-        when, commit = datetime.fromisoformat(catalog["measured_at"]), catalog["commit"]
+def measured(results: dict) -> str:
+    """When and at which commit (the benches record both; older results were reported when they were read)."""
+    if "measured_at" in results:
+        when, commit = datetime.fromisoformat(results["measured_at"]), results["commit"]
     else:
         when, commit = datetime.now(UTC), current_commit()
-    return f"measured {when:%Y-%m-%d %H:%M} UTC at `{commit}`"
+    return f"{when:%Y-%m-%d %H:%M} UTC at commit `{commit}`"
 
 
 def replace_between(text: str, begin: str, end: str, new: str) -> str:
