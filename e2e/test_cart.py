@@ -7,7 +7,7 @@ from cart.models import CartItem
 from store.models import Product
 from tests.factories import UserFactory
 
-from .conftest import format_violations, save_screenshot, serious_accessibility_violations
+from .conftest import DESKTOP, format_violations, save_screenshot, serious_accessibility_violations
 
 
 def mark_page(page: Page) -> None:
@@ -161,7 +161,7 @@ def test_two_tabs_agree_after_reload(page: Page, live_server, filled_cart):
 
 
 def test_cart_page_is_accessible_and_looks_right(page: Page, live_server, filled_cart):
-    page.set_viewport_size({"width": 1280, "height": 800})
+    page.set_viewport_size(DESKTOP)
     page.goto(f"{live_server.url}/cart/")
 
     violations = serious_accessibility_violations(page)
