@@ -31,6 +31,8 @@ def test_reminders_are_chosen_in_the_account(page: Page, live_server, transactio
 
     assert_accessible(page)
     assert ReminderConsent.objects.get(user=user).cart_reminders
+    page.reload()
+    expect(page.get_by_role("checkbox", name="Email me a reminder if I leave things in my cart")).to_be_checked()
 
 
 def test_reminders_are_chosen_in_the_account_without_javascript(
@@ -43,6 +45,8 @@ def test_reminders_are_chosen_in_the_account_without_javascript(
 
     assert_accessible_without_javascript(no_js_page)
     assert ReminderConsent.objects.get(user=user).cart_reminders
+    no_js_page.reload()
+    expect(no_js_page.get_by_role("checkbox", name="Email me a reminder if I leave things in my cart")).to_be_checked()
 
 
 @pytest.mark.parametrize(
@@ -66,6 +70,7 @@ def test_the_emails_link_stops_reminders_without_logging_in(
     expect(page.get_by_text(done)).to_be_visible()
     save_screenshot(page, f"reminders-stopped-{language}")
     assert not ReminderConsent.objects.get(user=user).cart_reminders
+    expect(page.get_by_role("button", name=button)).to_have_count(0)  # nothing left to stop
 
 
 def test_a_changed_link_stops_nothing(page: Page, live_server, transactional_db):
@@ -76,3 +81,4 @@ def test_a_changed_link_stops_nothing(page: Page, live_server, transactional_db)
 
     expect(page.get_by_text("This link is not valid")).to_be_visible()
     assert ReminderConsent.objects.get(user=user).cart_reminders
+    expect(page.get_by_role("button", name="Stop cart reminders")).to_have_count(0)  # no button to stop them with
