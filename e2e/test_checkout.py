@@ -100,9 +100,9 @@ def test_full_purchase_from_the_catalog_to_your_orders(page: Page, live_server, 
 
     page.get_by_role("link", name="Your orders").first.click()
     expect(page.get_by_role("link", name=order.reference)).to_be_visible()
-    expect(page.get_by_test_id("order-row")).to_contain_text("Paid")
     assert_accessible(page)
     save_screenshot(page, "orders-desktop")
+    expect(page.get_by_test_id("order-row")).to_contain_text("Paid")
 
 
 def test_full_purchase_without_javascript(no_js_page: Page, live_server, catalog, shipping_methods, log_in):
@@ -124,7 +124,9 @@ def test_full_purchase_without_javascript(no_js_page: Page, live_server, catalog
     pay(page, "Successful payment (demo)")
 
     expect(page.get_by_test_id("payment-status")).to_have_text("Paid")
-    assert Order.objects.get(user=user).status == OrderStatus.PAID
+    order = Order.objects.get(user=user)
+    assert order.status == OrderStatus.PAID
+    expect(page.get_by_role("heading", name=f"Order {order.reference}", level=1)).to_be_visible()
 
 
 def test_errors_show_next_to_their_fields(page: Page, live_server, cart_with_feeder):
@@ -136,10 +138,10 @@ def test_errors_show_next_to_their_fields(page: Page, live_server, cart_with_fee
     expect(page.get_by_label("Email for the order confirmation")).to_have_accessible_description(
         "Enter a valid email address."
     )
+    assert not Order.objects.exists()
     expect(page.get_by_label("Full name")).to_have_accessible_description(
         "Enter the name of the person receiving the order."
     )
-    assert not Order.objects.exists()
 
 
 def test_payment_failure_then_retry(page: Page, live_server, cart_with_feeder):
@@ -169,6 +171,7 @@ def test_a_price_change_is_shown_before_anything_is_placed(page: Page, live_serv
     page.get_by_role("button", name="Place order for $29.95").click()
     expect(page.get_by_role("heading", name="Demo payment")).to_be_visible()
     assert Order.objects.get().total == Decimal("29.95")
+    expect(page.get_by_role("button", name="Pay $29.95 (demo)")).to_be_visible()
 
 
 def test_checkout_with_the_keyboard_only(page: Page, live_server, cart_with_feeder):
@@ -193,6 +196,7 @@ def test_checkout_with_the_keyboard_only(page: Page, live_server, cart_with_feed
 
     expect(page.get_by_role("heading", name="Demo payment")).to_be_visible()
     assert Order.objects.get().total == Decimal("35.95")
+    expect(page.get_by_role("button", name="Pay $35.95 (demo)")).to_be_visible()
 
 
 def test_the_cart_says_why_it_cannot_check_out_until_the_line_is_fixed(page: Page, live_server, cart_with_feeder):
