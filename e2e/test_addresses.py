@@ -47,6 +47,7 @@ def test_a_latin_address_keeps_its_order_on_the_persian_order_page(page: Page, l
     assert left_edge(address, "12345") < left_edge(address, "Springfield")
     save_screenshot(page, f"address-latin-on-persian-order-page-{size}")
     assert_accessible(page)
+    expect(address).to_contain_text("12345 Springfield")  # its last line, whole, as typed
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -65,6 +66,7 @@ def test_a_persian_address_keeps_its_order_on_the_english_order_page(page: Page,
     assert left_edge(address, "1345678910") > left_edge(address, "تهران")
     save_screenshot(page, f"address-persian-on-english-order-page-{size}")
     assert_accessible(page)
+    expect(address).to_contain_text("1345678910 تهران")  # its last line, whole, as typed
 
 
 def test_both_addresses_in_the_persian_address_book_without_javascript(no_js_page: Page, live_server, log_in):
