@@ -3,6 +3,8 @@
 With JavaScript they stick under the sticky header and take room (the page moves down while one shows).
 """
 
+import re
+
 import pytest
 from django.urls import reverse
 from playwright.sync_api import Page, expect
@@ -121,3 +123,4 @@ def test_without_javascript_messages_stay_in_the_flow_under_the_header(no_js_pag
     assert header_bottom <= toast["y"]
     assert toast["y"] + toast["height"] <= main_top
     save_screenshot(page, "toast-no-js-phone")
+    expect(page.get_by_role("status").filter(has_text=re.compile(r"Removed .+ from your cart\."))).to_be_visible()
