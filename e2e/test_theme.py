@@ -66,3 +66,4 @@ def test_radios_and_the_country_list_in_the_theme_and_one_primary_action_in_the_
     assert view_cart.evaluate(STYLE_OF, "border-top-color") == THEME_GREEN
     assert_accessible(page)
     save_screenshot(page, f"theme-mini-cart-{language}-{size}")
+    expect(check_out).to_be_visible()  # the one primary action, there to press
