@@ -340,9 +340,8 @@ def catalog_section(catalogs: dict[str, dict]) -> str:
         }
         if any(len(per_size) > 1 for per_size in counts.values()):
             varying.append(name)
-        statement_text = " / ".join(" or ".join(map(str, sorted(per_size))) for per_size in counts.values())
-        if len(set(statement_text.split(" / "))) == 1:
-            statement_text = statement_text.split(" / ")[0]
+        per_vocabulary = [" or ".join(map(str, sorted(per_size))) for per_size in counts.values()]
+        statement_text = per_vocabulary[0] if len(set(per_vocabulary)) == 1 else " / ".join(per_vocabulary)
         figures, met = [], True
         for rows in by_vocabulary.values():
             target, ratio, met_here = catalog_targets(rows[largest, name], rows, smallest)
